@@ -1,0 +1,117 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+/**
+ * How a {@link Migrator} runs against one DataSource. Immutable: use the {@code with…}
+ * methods to derive changed settings from {@link #defaults(String)}.
+ *
+ * @param dataSourceName the DataSource bean name, used in messages and status
+ * @param table the history table
+ * @param schema the schema of the history table and the migrations' connection, or
+ * {@code null} for the connection's default
+ * @param targetVersion the version {@link Migrator#migrate()} stops at, or {@code null}
+ * for the latest
+ * @param outOfOrder whether pending versions older than the newest applied one may run
+ * @param baselineOnMigrate whether a database with tables but no history is stamped at
+ * {@code baselineVersion} before migrating
+ * @param baselineVersion the version a baseline stamps
+ * @param lockTimeout how long to wait for another instance's migration lock
+ * @param group whether all pending migrations of a run share one transaction
+ * @since 0.1.0
+ */
+public record MigratorSettings(String dataSourceName, String table, @Nullable String schema,
+		@Nullable String targetVersion, boolean outOfOrder, boolean baselineOnMigrate, String baselineVersion,
+		Duration lockTimeout, boolean group) {
+
+	public MigratorSettings {
+		Assert.hasText(dataSourceName, "'dataSourceName' must not be empty");
+		Assert.hasText(table, "'table' must not be empty");
+		Assert.hasText(baselineVersion, "'baselineVersion' must not be empty");
+		Assert.notNull(lockTimeout, "'lockTimeout' must not be null");
+		Assert.isTrue(!lockTimeout.isNegative(), "'lockTimeout' must not be negative");
+	}
+
+	/**
+	 * Return the default settings: table {@code schema_migrations}, the connection's
+	 * schema, every version, in order, a lock timeout of 60 seconds, a transaction per
+	 * migration.
+	 * @param dataSourceName the DataSource bean name
+	 * @return the default settings
+	 */
+	public static MigratorSettings defaults(String dataSourceName) {
+		return new MigratorSettings(dataSourceName, "schema_migrations", null, null, false, false, "1",
+				Duration.ofSeconds(60), false);
+	}
+
+	/**
+	 * Return these settings with another history table.
+	 * @param table the history table
+	 * @return the changed settings
+	 */
+	public MigratorSettings withTable(String table) {
+		return new MigratorSettings(this.dataSourceName, table, this.schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group);
+	}
+
+	/**
+	 * Return these settings with another schema.
+	 * @param schema the schema, or {@code null} for the connection's default
+	 * @return the changed settings
+	 */
+	public MigratorSettings withSchema(@Nullable String schema) {
+		return new MigratorSettings(this.dataSourceName, this.table, schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group);
+	}
+
+	/**
+	 * Return these settings with out-of-order runs allowed or not.
+	 * @param outOfOrder whether pending versions older than the newest applied may run
+	 * @return the changed settings
+	 */
+	public MigratorSettings withOutOfOrder(boolean outOfOrder) {
+		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group);
+	}
+
+	/**
+	 * Return these settings with another lock timeout.
+	 * @param lockTimeout how long to wait for another instance's lock
+	 * @return the changed settings
+	 */
+	public MigratorSettings withLockTimeout(Duration lockTimeout) {
+		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, lockTimeout, this.group);
+	}
+
+	/**
+	 * Return these settings with one transaction for all pending migrations, or not.
+	 * @param group whether a run's migrations share one transaction
+	 * @return the changed settings
+	 */
+	public MigratorSettings withGroup(boolean group) {
+		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, group);
+	}
+
+}

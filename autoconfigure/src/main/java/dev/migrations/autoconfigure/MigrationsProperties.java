@@ -1,0 +1,439 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for migrations.
+ */
+@ConfigurationProperties("migrations")
+public class MigrationsProperties {
+
+	/**
+	 * Whether to migrate at all.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * When to apply pending migrations: once the application is ready, while the context
+	 * starts (before JPA and beans that depend on database initialization), or only when
+	 * asked.
+	 */
+	private RunOn runOn = RunOn.READY;
+
+	/**
+	 * What to do when a migration fails: stop the application, or keep it running with
+	 * health DOWN.
+	 */
+	private OnFailure onFailure = OnFailure.STOP;
+
+	/**
+	 * Name of the history table.
+	 */
+	private String table = "schema_migrations";
+
+	/**
+	 * Schema of the history table and of the migrations' connection. Defaults to the
+	 * connection's own.
+	 */
+	private @Nullable String schema;
+
+	/**
+	 * Version to stop at. Defaults to the latest.
+	 */
+	private @Nullable String targetVersion;
+
+	/**
+	 * Whether pending migrations older than the newest applied one may run.
+	 */
+	private boolean outOfOrder;
+
+	/**
+	 * Whether to stamp a database that has tables but no history at the baseline version
+	 * before migrating it.
+	 */
+	private boolean baselineOnMigrate;
+
+	/**
+	 * Version a baseline stamps.
+	 */
+	private String baselineVersion = "1";
+
+	/**
+	 * How long to wait for another instance that holds the migration lock.
+	 */
+	private Duration lockTimeout = Duration.ofSeconds(60);
+
+	/**
+	 * Whether all pending migrations of a run share one transaction, all or nothing.
+	 */
+	private boolean group;
+
+	/**
+	 * Schema script that creates an empty database at the current version, for example
+	 * classpath:db/schema.sql.
+	 */
+	private @Nullable String freshSchema;
+
+	/**
+	 * Locations of SQL migration files, classpath: or filesystem:.
+	 */
+	private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
+
+	/**
+	 * Values of ${name} placeholders in SQL migration files. Placeholders are replaced
+	 * only when at least one is configured.
+	 */
+	private Map<String, String> placeholders = new LinkedHashMap<>();
+
+	/**
+	 * Maximum number of history rows the endpoint shows per DataSource.
+	 */
+	private int historyLimit = 100;
+
+	/**
+	 * Settings per DataSource bean name; unset keys fall back to the global ones.
+	 */
+	private Map<String, DataSourceMigrations> dataSources = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public RunOn getRunOn() {
+		return this.runOn;
+	}
+
+	public void setRunOn(RunOn runOn) {
+		this.runOn = runOn;
+	}
+
+	public OnFailure getOnFailure() {
+		return this.onFailure;
+	}
+
+	public void setOnFailure(OnFailure onFailure) {
+		this.onFailure = onFailure;
+	}
+
+	public String getTable() {
+		return this.table;
+	}
+
+	public void setTable(String table) {
+		this.table = table;
+	}
+
+	public @Nullable String getSchema() {
+		return this.schema;
+	}
+
+	public void setSchema(@Nullable String schema) {
+		this.schema = schema;
+	}
+
+	public @Nullable String getTargetVersion() {
+		return this.targetVersion;
+	}
+
+	public void setTargetVersion(@Nullable String targetVersion) {
+		this.targetVersion = targetVersion;
+	}
+
+	public boolean isOutOfOrder() {
+		return this.outOfOrder;
+	}
+
+	public void setOutOfOrder(boolean outOfOrder) {
+		this.outOfOrder = outOfOrder;
+	}
+
+	public boolean isBaselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public void setBaselineOnMigrate(boolean baselineOnMigrate) {
+		this.baselineOnMigrate = baselineOnMigrate;
+	}
+
+	public String getBaselineVersion() {
+		return this.baselineVersion;
+	}
+
+	public void setBaselineVersion(String baselineVersion) {
+		this.baselineVersion = baselineVersion;
+	}
+
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public boolean isGroup() {
+		return this.group;
+	}
+
+	public void setGroup(boolean group) {
+		this.group = group;
+	}
+
+	public @Nullable String getFreshSchema() {
+		return this.freshSchema;
+	}
+
+	public void setFreshSchema(@Nullable String freshSchema) {
+		this.freshSchema = freshSchema;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
+	}
+
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public void setPlaceholders(Map<String, String> placeholders) {
+		this.placeholders = placeholders;
+	}
+
+	public int getHistoryLimit() {
+		return this.historyLimit;
+	}
+
+	public void setHistoryLimit(int historyLimit) {
+		this.historyLimit = historyLimit;
+	}
+
+	public Map<String, DataSourceMigrations> getDataSources() {
+		return this.dataSources;
+	}
+
+	public void setDataSources(Map<String, DataSourceMigrations> dataSources) {
+		this.dataSources = dataSources;
+	}
+
+	/**
+	 * When pending migrations are applied.
+	 */
+	public enum RunOn {
+
+		/**
+		 * On ApplicationReadyEvent; readiness waits until the run ends.
+		 */
+		READY,
+
+		/**
+		 * While the context starts, before beans that depend on database initialization.
+		 */
+		STARTUP,
+
+		/**
+		 * Never by itself; call the Migrator or the endpoint.
+		 */
+		MANUAL
+
+	}
+
+	/**
+	 * What a failed run does to the application.
+	 */
+	public enum OnFailure {
+
+		/**
+		 * Stop the application with a non-zero exit.
+		 */
+		STOP,
+
+		/**
+		 * Keep running; health reports DOWN.
+		 */
+		CONTINUE
+
+	}
+
+	/**
+	 * Settings of one DataSource; every unset key falls back to the global one.
+	 */
+	public static class DataSourceMigrations {
+
+		/**
+		 * Whether to migrate this DataSource.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Name of the history table.
+		 */
+		private @Nullable String table;
+
+		/**
+		 * Schema of the history table and of the migrations' connection.
+		 */
+		private @Nullable String schema;
+
+		/**
+		 * Version to stop at.
+		 */
+		private @Nullable String targetVersion;
+
+		/**
+		 * Whether pending migrations older than the newest applied one may run.
+		 */
+		private @Nullable Boolean outOfOrder;
+
+		/**
+		 * Whether to stamp a database that has tables but no history before migrating.
+		 */
+		private @Nullable Boolean baselineOnMigrate;
+
+		/**
+		 * Version a baseline stamps.
+		 */
+		private @Nullable String baselineVersion;
+
+		/**
+		 * How long to wait for another instance that holds the migration lock.
+		 */
+		private @Nullable Duration lockTimeout;
+
+		/**
+		 * Whether all pending migrations of a run share one transaction.
+		 */
+		private @Nullable Boolean group;
+
+		/**
+		 * Schema script that creates an empty database at the current version.
+		 */
+		private @Nullable String freshSchema;
+
+		/**
+		 * Locations of SQL migration files for this DataSource.
+		 */
+		private @Nullable List<String> locations;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getTable() {
+			return this.table;
+		}
+
+		public void setTable(@Nullable String table) {
+			this.table = table;
+		}
+
+		public @Nullable String getSchema() {
+			return this.schema;
+		}
+
+		public void setSchema(@Nullable String schema) {
+			this.schema = schema;
+		}
+
+		public @Nullable String getTargetVersion() {
+			return this.targetVersion;
+		}
+
+		public void setTargetVersion(@Nullable String targetVersion) {
+			this.targetVersion = targetVersion;
+		}
+
+		public @Nullable Boolean getOutOfOrder() {
+			return this.outOfOrder;
+		}
+
+		public void setOutOfOrder(@Nullable Boolean outOfOrder) {
+			this.outOfOrder = outOfOrder;
+		}
+
+		public @Nullable Boolean getBaselineOnMigrate() {
+			return this.baselineOnMigrate;
+		}
+
+		public void setBaselineOnMigrate(@Nullable Boolean baselineOnMigrate) {
+			this.baselineOnMigrate = baselineOnMigrate;
+		}
+
+		public @Nullable String getBaselineVersion() {
+			return this.baselineVersion;
+		}
+
+		public void setBaselineVersion(@Nullable String baselineVersion) {
+			this.baselineVersion = baselineVersion;
+		}
+
+		public @Nullable Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(@Nullable Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+		}
+
+		public @Nullable Boolean getGroup() {
+			return this.group;
+		}
+
+		public void setGroup(@Nullable Boolean group) {
+			this.group = group;
+		}
+
+		public @Nullable String getFreshSchema() {
+			return this.freshSchema;
+		}
+
+		public void setFreshSchema(@Nullable String freshSchema) {
+			this.freshSchema = freshSchema;
+		}
+
+		public @Nullable List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(@Nullable List<String> locations) {
+			this.locations = locations;
+		}
+
+	}
+
+}

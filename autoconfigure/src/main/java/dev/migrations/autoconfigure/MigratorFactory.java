@@ -1,0 +1,159 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migrations.Migration;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationListener;
+import dev.migrations.Migrator;
+import dev.migrations.MigratorRegistry;
+import dev.migrations.MigratorSettings;
+import dev.migrations.autoconfigure.MigrationsProperties.DataSourceMigrations;
+import dev.migrations.engine.DefaultMigrator;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Builds one {@link Migrator} per migrated DataSource bean: groups the migrations by the
+ * DataSource they name, merges per-DataSource settings over the global ones, and fails
+ * once, listing every problem, when a migration names a DataSource that does not exist.
+ * The primary DataSource comes first, then the others by bean name.
+ */
+final class MigratorFactory {
+
+	private final ListableBeanFactory beanFactory;
+
+	private final MigrationsProperties properties;
+
+	private final MigrationListener listener;
+
+	MigratorFactory(ListableBeanFactory beanFactory, MigrationsProperties properties, MigrationListener listener) {
+		this.beanFactory = beanFactory;
+		this.properties = properties;
+		this.listener = listener;
+	}
+
+	MigratorRegistry create(List<Migration> migrations) {
+		List<String> names = Arrays.asList(this.beanFactory.getBeanNamesForType(DataSource.class));
+		String primary = primary(names);
+		List<String> problems = new ArrayList<>();
+		Map<String, List<Migration>> byDataSource = group(migrations, names, primary, problems);
+		for (String configured : this.properties.getDataSources().keySet()) {
+			if (!names.contains(configured)) {
+				problems.add("migrations.data-sources." + configured + " names no DataSource bean. Use one of " + names
+						+ ".");
+			}
+			byDataSource.computeIfAbsent(configured, (name) -> new ArrayList<>());
+		}
+		if (!problems.isEmpty()) {
+			throw new MigrationException("Migrations could not be assigned to DataSources:" + System.lineSeparator()
+					+ " - " + String.join(System.lineSeparator() + " - ", problems));
+		}
+		List<Migrator> migrators = new ArrayList<>();
+		for (String name : order(byDataSource.keySet(), primary)) {
+			DataSourceMigrations overrides = this.properties.getDataSources().get(name);
+			if (overrides != null && Boolean.FALSE.equals(overrides.getEnabled())) {
+				continue;
+			}
+			DataSource dataSource = this.beanFactory.getBean(name, DataSource.class);
+			migrators
+				.add(new DefaultMigrator(dataSource, byDataSource.get(name), settings(name, overrides), this.listener));
+		}
+		return new MigratorRegistry(migrators, primary);
+	}
+
+	private Map<String, List<Migration>> group(List<Migration> migrations, List<String> names, @Nullable String primary,
+			List<String> problems) {
+		Map<String, List<Migration>> byDataSource = new LinkedHashMap<>();
+		if (primary != null) {
+			byDataSource.put(primary, new ArrayList<>());
+		}
+		for (Migration migration : migrations) {
+			String name = (migration.dataSource() != null) ? migration.dataSource() : primary;
+			String subject = ClassUtils.getUserClass(migration).getName();
+			if (name == null) {
+				problems.add("Migration " + subject + " names no DataSource and there is no primary one among " + names
+						+ ". Mark one DataSource @Primary, or override dataSource() in the migration.");
+			}
+			else if (!names.contains(name)) {
+				problems.add("Migration " + subject + " names DataSource '" + name
+						+ "', but there is no DataSource bean of that name. Use one of " + names + ".");
+			}
+			else {
+				byDataSource.computeIfAbsent(name, (key) -> new ArrayList<>()).add(migration);
+			}
+		}
+		return byDataSource;
+	}
+
+	private List<String> order(Set<String> names, @Nullable String primary) {
+		List<String> ordered = new ArrayList<>();
+		if (primary != null && names.contains(primary)) {
+			ordered.add(primary);
+		}
+		for (String name : new TreeSet<>(names)) {
+			if (!name.equals(primary)) {
+				ordered.add(name);
+			}
+		}
+		return ordered;
+	}
+
+	private @Nullable String primary(List<String> names) {
+		if (names.size() == 1) {
+			return names.get(0);
+		}
+		if (this.beanFactory instanceof ConfigurableListableBeanFactory configurable) {
+			for (String name : names) {
+				if (configurable.containsBeanDefinition(name) && configurable.getBeanDefinition(name).isPrimary()) {
+					return name;
+				}
+			}
+		}
+		return null;
+	}
+
+	private MigratorSettings settings(String name, @Nullable DataSourceMigrations overrides) {
+		MigrationsProperties global = this.properties;
+		DataSourceMigrations own = (overrides != null) ? overrides : new DataSourceMigrations();
+		return new MigratorSettings(name, or(own.getTable(), global.getTable()),
+				or(own.getSchema(), global.getSchema()), or(own.getTargetVersion(), global.getTargetVersion()),
+				or(own.getOutOfOrder(), global.isOutOfOrder()),
+				or(own.getBaselineOnMigrate(), global.isBaselineOnMigrate()),
+				or(own.getBaselineVersion(), global.getBaselineVersion()),
+				or(own.getLockTimeout(), global.getLockTimeout()), or(own.getGroup(), global.isGroup()));
+	}
+
+	private static <T> T or(@Nullable T own, T global) {
+		return (own != null) ? own : global;
+	}
+
+}

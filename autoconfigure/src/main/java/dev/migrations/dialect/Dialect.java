@@ -1,0 +1,159 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migrations.DatabaseKind;
+import dev.migrations.MigrationException;
+
+/**
+ * What one kind of database needs done its own way. The history table, the runner and the
+ * schema code ask a dialect and never test for a product name.
+ */
+public interface Dialect {
+
+	/**
+	 * Return the kind of database.
+	 * @return the kind
+	 */
+	DatabaseKind kind();
+
+	/**
+	 * Return the product and version, for example {@code PostgreSQL 15.19}.
+	 * @return the description
+	 */
+	String product();
+
+	/**
+	 * Return whether DDL statements take part in transactions.
+	 * @return whether DDL is transactional
+	 */
+	boolean transactionalDdl();
+
+	/**
+	 * Return the column type that holds an instant.
+	 * @return the SQL type
+	 */
+	String timestampType();
+
+	/**
+	 * Bind an instant to a statement parameter.
+	 * @param statement the statement
+	 * @param index the parameter index
+	 * @param instant the instant
+	 * @throws SQLException on a JDBC failure
+	 */
+	void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException;
+
+	/**
+	 * Read an instant written by {@link #setTimestamp}.
+	 * @param resultSet the result set
+	 * @param index the column index
+	 * @return the instant
+	 * @throws SQLException on a JDBC failure
+	 */
+	Instant getTimestamp(ResultSet resultSet, int index) throws SQLException;
+
+	/**
+	 * Return whether the exception says that a table does not exist.
+	 * @param ex the exception
+	 * @return whether a table is missing
+	 */
+	boolean isMissingTable(SQLException ex);
+
+	/**
+	 * Quote an identifier when it needs quoting.
+	 * @param identifier the identifier
+	 * @return the identifier, quoted if needed
+	 */
+	default String quote(String identifier) {
+		if (identifier.matches("[a-z_][a-z0-9_]*")) {
+			return identifier;
+		}
+		return '"' + identifier.replace("\"", "\"\"") + '"';
+	}
+
+	/**
+	 * Return a table name qualified with its schema.
+	 * @param schema the schema, or {@code null} for the connection's default
+	 * @param table the table
+	 * @return the qualified, quoted name
+	 */
+	default String qualify(@Nullable String schema, String table) {
+		return (schema != null) ? quote(schema) + "." + quote(table) : quote(table);
+	}
+
+	/**
+	 * Make the connection use the schema, creating the schema if the database has schemas
+	 * and it does not exist.
+	 * @param connection the connection
+	 * @param schema the schema
+	 * @throws SQLException on a JDBC failure
+	 */
+	void useSchema(Connection connection, String schema) throws SQLException;
+
+	/**
+	 * Return the database user of a connection, for the history.
+	 * @param connection the connection
+	 * @return the user
+	 * @throws SQLException on a JDBC failure
+	 */
+	default String currentUser(Connection connection) throws SQLException {
+		String user = connection.getMetaData().getUserName();
+		return (user != null && !user.isEmpty()) ? user : System.getProperty("user.name", "unknown");
+	}
+
+	/**
+	 * Return the lock that keeps other instances from migrating the same history table at
+	 * the same time. It must vanish when the holder dies.
+	 * @param dataSource the DataSource
+	 * @param name what the lock protects, usually the qualified history table
+	 * @return the lock
+	 */
+	MigrationLock lock(DataSource dataSource, String name);
+
+	/**
+	 * Return the dialect for the database a connection talks to.
+	 * @param connection the connection
+	 * @return the dialect
+	 * @throws SQLException on a JDBC failure
+	 * @throws MigrationException when the database is not supported
+	 */
+	static Dialect of(Connection connection) throws SQLException {
+		String product = connection.getMetaData().getDatabaseProductName();
+		String version = connection.getMetaData().getDatabaseProductVersion();
+		String description = product + " " + version.split(" ", 2)[0];
+		if ("PostgreSQL".equals(product)) {
+			return new PostgresDialect(description);
+		}
+		if ("SQLite".equals(product)) {
+			return new SqliteDialect(description, connection.getMetaData().getURL());
+		}
+		throw new MigrationException("Database " + description
+				+ " is not supported. Migrations run on PostgreSQL and SQLite; use one of them.");
+	}
+
+}

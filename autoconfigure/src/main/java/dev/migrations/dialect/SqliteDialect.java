@@ -1,0 +1,113 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.dialect;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migrations.DatabaseKind;
+
+/**
+ * SQLite: transactional DDL, instants as ISO-8601 text, a file lock beside the database.
+ */
+final class SqliteDialect implements Dialect {
+
+	private final String product;
+
+	private final String url;
+
+	SqliteDialect(String product, String url) {
+		this.product = product;
+		this.url = url;
+	}
+
+	@Override
+	public DatabaseKind kind() {
+		return DatabaseKind.SQLITE;
+	}
+
+	@Override
+	public String product() {
+		return this.product;
+	}
+
+	@Override
+	public boolean transactionalDdl() {
+		return true;
+	}
+
+	@Override
+	public String timestampType() {
+		return "text";
+	}
+
+	@Override
+	public void setTimestamp(PreparedStatement statement, int index, Instant instant) throws SQLException {
+		statement.setString(index, instant.toString());
+	}
+
+	@Override
+	public Instant getTimestamp(ResultSet resultSet, int index) throws SQLException {
+		return Instant.parse(resultSet.getString(index));
+	}
+
+	@Override
+	public boolean isMissingTable(SQLException ex) {
+		String message = ex.getMessage();
+		return message != null && message.contains("no such table");
+	}
+
+	@Override
+	public void useSchema(Connection connection, String schema) {
+		// SQLite's schemas are attached databases; they are named in qualified names
+		// only.
+	}
+
+	@Override
+	public MigrationLock lock(DataSource dataSource, String name) {
+		Path file = databaseFile(this.url);
+		return new SqliteFileLock((file != null) ? file.resolveSibling(file.getFileName() + ".migrations-lock") : null,
+				this.url + "#" + name);
+	}
+
+	/**
+	 * Return the database file of an SQLite JDBC URL, or {@code null} for an in-memory
+	 * database.
+	 */
+	static @Nullable Path databaseFile(String url) {
+		String path = url.substring("jdbc:sqlite:".length());
+		int query = path.indexOf('?');
+		String params = (query >= 0) ? path.substring(query) : "";
+		path = (query >= 0) ? path.substring(0, query) : path;
+		if (path.startsWith("file:")) {
+			path = path.substring("file:".length());
+		}
+		if (path.isEmpty() || path.contains(":memory:") || params.contains("mode=memory")) {
+			return null;
+		}
+		return Path.of(path).toAbsolutePath().normalize();
+	}
+
+}

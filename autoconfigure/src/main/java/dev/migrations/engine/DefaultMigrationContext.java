@@ -1,0 +1,67 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.engine;
+
+import java.sql.Connection;
+
+import dev.migrations.DatabaseKind;
+import dev.migrations.MigrationContext;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * The context handed to migrations of one run: one connection, one template bound to it.
+ */
+final class DefaultMigrationContext implements MigrationContext {
+
+	private final Connection connection;
+
+	private final JdbcTemplate jdbc;
+
+	private final DatabaseKind database;
+
+	private final String dataSourceName;
+
+	DefaultMigrationContext(Connection connection, DatabaseKind database, String dataSourceName) {
+		this.connection = connection;
+		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+		this.database = database;
+		this.dataSourceName = dataSourceName;
+	}
+
+	@Override
+	public Connection connection() {
+		return this.connection;
+	}
+
+	@Override
+	public JdbcTemplate jdbc() {
+		return this.jdbc;
+	}
+
+	@Override
+	public DatabaseKind database() {
+		return this.database;
+	}
+
+	@Override
+	public String dataSourceName() {
+		return this.dataSourceName;
+	}
+
+}

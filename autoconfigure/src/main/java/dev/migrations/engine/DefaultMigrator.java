@@ -1,0 +1,337 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.engine;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.migrations.DatabaseState;
+import dev.migrations.DatabaseStatus;
+import dev.migrations.DryRunResult;
+import dev.migrations.Migration;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationFailedException;
+import dev.migrations.MigrationListener;
+import dev.migrations.MigrationValidationException;
+import dev.migrations.Migrator;
+import dev.migrations.MigratorSettings;
+import dev.migrations.RepairResult;
+import dev.migrations.RunResult;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.MigrationLock;
+
+import org.springframework.util.Assert;
+
+/**
+ * The default {@link Migrator}. A run reads the history once without the lock; when
+ * nothing is pending that is all it does. Otherwise it takes the lock, reads the history
+ * again (another instance may have done the work meanwhile), plans once and applies.
+ */
+public final class DefaultMigrator implements Migrator {
+
+	private static final Log logger = LogFactory.getLog(DefaultMigrator.class);
+
+	private final DataSource dataSource;
+
+	private final MigratorSettings settings;
+
+	private final MigrationListener listener;
+
+	private final MigrationCatalog catalog;
+
+	private final @Nullable Version target;
+
+	private volatile @Nullable Dialect dialect;
+
+	private volatile boolean running;
+
+	private volatile @Nullable String lastFailure;
+
+	/**
+	 * Create a migrator; validates the migrations without touching the database.
+	 * @param dataSource the DataSource to migrate
+	 * @param migrations its migrations, in any order
+	 * @param settings how to run
+	 * @param listener callbacks while running
+	 * @throws MigrationValidationException when the migrations are invalid
+	 */
+	public DefaultMigrator(DataSource dataSource, List<? extends Migration> migrations, MigratorSettings settings,
+			MigrationListener listener) {
+		Assert.notNull(dataSource, "'dataSource' must not be null");
+		Assert.notNull(migrations, "'migrations' must not be null");
+		Assert.notNull(settings, "'settings' must not be null");
+		Assert.notNull(listener, "'listener' must not be null");
+		this.dataSource = dataSource;
+		this.settings = settings;
+		this.listener = listener;
+		this.catalog = MigrationCatalog.of(settings.dataSourceName(), migrations);
+		this.target = (settings.targetVersion() != null) ? targetVersion(settings.targetVersion()) : null;
+	}
+
+	@Override
+	public String dataSourceName() {
+		return this.settings.dataSourceName();
+	}
+
+	@Override
+	public RunResult migrate() {
+		return migrate(this.target);
+	}
+
+	@Override
+	public RunResult migrate(String targetVersion) {
+		Assert.hasText(targetVersion, "'targetVersion' must not be empty");
+		return migrate(targetVersion(targetVersion));
+	}
+
+	private RunResult migrate(@Nullable Version target) {
+		long start = System.nanoTime();
+		try (Connection connection = this.dataSource.getConnection()) {
+			Dialect dialect = dialect(connection);
+			HistoryTable table = historyTable(dialect);
+			History history = History.of(table.read(connection));
+			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
+			if (plan.pending().isEmpty()) {
+				return upToDate(history, start);
+			}
+			try (MigrationLock.Held lock = dialect.lock(this.dataSource, table.name())
+				.acquire(this.settings.lockTimeout())) {
+				return migrateLocked(connection, dialect, table, target, start);
+			}
+		}
+		catch (SQLException ex) {
+			throw recordFailure(new MigrationException("Migrating DataSource '" + dataSourceName() + "' failed: "
+					+ Failures.describe(ex) + ". Check that the database is reachable and the user may change it.",
+					ex));
+		}
+		catch (MigrationException ex) {
+			throw recordFailure(ex);
+		}
+	}
+
+	private RunResult migrateLocked(Connection connection, Dialect dialect, HistoryTable table,
+			@Nullable Version target, long start) throws SQLException {
+		this.running = true;
+		boolean autoCommit = connection.getAutoCommit();
+		String schema = connection.getSchema();
+		try {
+			if (this.settings.schema() != null) {
+				dialect.useSchema(connection, this.settings.schema());
+			}
+			connection.setAutoCommit(false);
+			List<HistoryRow> rows = table.read(connection);
+			String installedBy = dialect.currentUser(connection);
+			if (rows == null) {
+				rows = List.of(table.create(connection, installedBy, Host.NAME));
+				connection.commit();
+			}
+			History history = History.of(rows);
+			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
+			if (plan.pending().isEmpty()) {
+				return upToDate(history, start);
+			}
+			return run(connection, dialect, table, history, plan, installedBy, start);
+		}
+		finally {
+			this.running = false;
+			restore(connection, autoCommit, schema);
+		}
+	}
+
+	private RunResult run(Connection connection, Dialect dialect, HistoryTable table, History history,
+			MigrationPlan plan, String installedBy, long start) throws SQLException {
+		String from = versionText(history.current());
+		this.listener.runStarted(dataSourceName(), plan.pending().size());
+		DefaultMigrationContext context = new DefaultMigrationContext(connection, dialect.kind(), dataSourceName());
+		try (HistoryTable.Writer writer = table.writer(connection)) {
+			MigrationRun run = new MigrationRun(connection, writer, context, this.listener, installedBy, Host.NAME,
+					history.lastId());
+			try {
+				run.up(plan.pending(), this.settings.group());
+			}
+			catch (MigrationFailedException ex) {
+				this.listener.runFinished(dataSourceName(), result(from, from, run, start), false);
+				throw ex;
+			}
+			String to = plan.pending().get(plan.pending().size() - 1).version().toString();
+			RunResult result = result(from, to, run, start);
+			this.lastFailure = null;
+			logger.info(dataSourceName() + ": applied " + result.count() + " migrations in " + result.durationMs()
+					+ " ms, now at version " + to);
+			this.listener.runFinished(dataSourceName(), result, true);
+			return result;
+		}
+	}
+
+	private RunResult result(@Nullable String from, @Nullable String to, MigrationRun run, long start) {
+		return new RunResult(dataSourceName(), from, to, run.outcomes(), (System.nanoTime() - start) / 1_000_000);
+	}
+
+	private RunResult upToDate(History history, long start) {
+		this.lastFailure = null;
+		String current = versionText(history.current());
+		if (logger.isDebugEnabled()) {
+			logger.debug(dataSourceName() + ": up to date at version " + current);
+		}
+		return new RunResult(dataSourceName(), current, current, List.of(), (System.nanoTime() - start) / 1_000_000);
+	}
+
+	private MigrationPlan validate(MigrationPlan plan) {
+		if (!plan.problems().isEmpty()) {
+			throw new MigrationValidationException(dataSourceName(), plan.problems());
+		}
+		return plan;
+	}
+
+	private MigrationException recordFailure(MigrationException ex) {
+		this.lastFailure = ex.getMessage();
+		return ex;
+	}
+
+	@Override
+	public DatabaseStatus status() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			Dialect dialect = dialect(connection);
+			HistoryTable table = historyTable(dialect);
+			History history = History.of(table.read(connection));
+			MigrationPlan plan = MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), this.target);
+			return new StatusReport(this.catalog, history, plan).toStatus(dialect.product(), table.name(), state(plan));
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Reading the history of DataSource '" + dataSourceName() + "' failed: "
+					+ Failures.describe(ex) + ". Check that the database is reachable.", ex);
+		}
+	}
+
+	private DatabaseState state(MigrationPlan plan) {
+		if (this.running) {
+			return DatabaseState.RUNNING;
+		}
+		if (this.lastFailure != null || !plan.problems().isEmpty()) {
+			return DatabaseState.FAILED;
+		}
+		return (plan.pending().isEmpty()) ? DatabaseState.UP_TO_DATE : DatabaseState.PENDING;
+	}
+
+	@Override
+	public RunResult rollback(int steps) {
+		throw notSupportedYet("rollback");
+	}
+
+	@Override
+	public RunResult rollbackTo(String version) {
+		throw notSupportedYet("rollbackTo");
+	}
+
+	@Override
+	public RunResult baseline(String version) {
+		throw notSupportedYet("baseline");
+	}
+
+	@Override
+	public RepairResult repair() {
+		throw notSupportedYet("repair");
+	}
+
+	@Override
+	public DryRunResult dryRun() {
+		throw notSupportedYet("dryRun");
+	}
+
+	@Override
+	public String dumpSchema() {
+		throw notSupportedYet("dumpSchema");
+	}
+
+	private MigrationException notSupportedYet(String operation) {
+		return new MigrationException(
+				"The " + operation + " operation is not supported yet. Upgrade the migrations starter to use it.");
+	}
+
+	private Dialect dialect(Connection connection) throws SQLException {
+		Dialect dialect = this.dialect;
+		if (dialect == null) {
+			dialect = Dialect.of(connection);
+			this.dialect = dialect;
+		}
+		return dialect;
+	}
+
+	private HistoryTable historyTable(Dialect dialect) {
+		return new HistoryTable(dialect, dialect.qualify(this.settings.schema(), this.settings.table()));
+	}
+
+	private Version targetVersion(String text) {
+		Version version;
+		try {
+			version = Version.parse(text);
+		}
+		catch (MigrationException ex) {
+			throw new MigrationException("Target version '" + text + "' of DataSource '" + dataSourceName()
+					+ "' is not digits separated by dots. Correct migrations.target-version.", ex);
+		}
+		if (this.catalog.find(version) == null) {
+			throw new MigrationException("Target version " + text + " of DataSource '" + dataSourceName()
+					+ "' is not declared by any migration. Use one of the declared versions.");
+		}
+		return version;
+	}
+
+	private static @Nullable String versionText(@Nullable Version version) {
+		return (version != null) ? version.toString() : null;
+	}
+
+	private static void restore(Connection connection, boolean autoCommit, @Nullable String schema)
+			throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.rollback();
+		}
+		connection.setAutoCommit(autoCommit);
+		if (schema != null && !schema.equals(connection.getSchema())) {
+			connection.setSchema(schema);
+		}
+	}
+
+	/**
+	 * The host name recorded in the history, looked up once: the lookup can be slow.
+	 */
+	private static final class Host {
+
+		static final String NAME = lookUp();
+
+		private static String lookUp() {
+			try {
+				return InetAddress.getLocalHost().getHostName();
+			}
+			catch (UnknownHostException ex) {
+				return "unknown";
+			}
+		}
+
+	}
+
+}

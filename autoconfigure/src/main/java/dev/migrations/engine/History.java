@@ -1,0 +1,153 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.engine;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migrations.Operation;
+
+/**
+ * What the history says a database is at now, derived from its rows in one pass: the
+ * applied versions, the failed attempts, the baseline and the last row id.
+ */
+final class History {
+
+	static final String CLEAR_FAILURE = "clear failure";
+
+	static final String ACCEPT_CHECKSUM = "accept checksum";
+
+	static final String FORGET_MISSING = "forget missing";
+
+	private final List<HistoryRow> rows;
+
+	private final Map<Version, HistoryRow> applied = new LinkedHashMap<>();
+
+	private final Map<Version, HistoryRow> failed = new HashMap<>();
+
+	private @Nullable Version baseline;
+
+	private @Nullable HistoryRow baselineRow;
+
+	private @Nullable Version newestApplied;
+
+	private long lastId;
+
+	private History(List<HistoryRow> rows) {
+		this.rows = rows;
+		for (HistoryRow row : rows) {
+			this.lastId = Math.max(this.lastId, row.id());
+			if (row.version() != null && !HistoryRow.LAYOUT.equals(row.operation())) {
+				apply(row, Version.parse(row.version()));
+			}
+		}
+		for (Version version : this.applied.keySet()) {
+			if (this.newestApplied == null || version.compareTo(this.newestApplied) > 0) {
+				this.newestApplied = version;
+			}
+		}
+	}
+
+	static History of(@Nullable List<HistoryRow> rows) {
+		return new History((rows != null) ? rows : List.of());
+	}
+
+	private void apply(HistoryRow row, Version version) {
+		switch (Operation.valueOf(row.operation())) {
+			case UP -> {
+				if (row.success()) {
+					this.applied.put(version, row);
+					this.failed.remove(version);
+				}
+				else if (!this.applied.containsKey(version)) {
+					this.failed.put(version, row);
+				}
+			}
+			case DOWN -> {
+				if (row.success()) {
+					this.applied.remove(version);
+				}
+			}
+			case BASELINE -> {
+				if (row.success()) {
+					this.baseline = version;
+					this.baselineRow = row;
+				}
+			}
+			case REPAIR -> repair(row, version);
+		}
+	}
+
+	private void repair(HistoryRow row, Version version) {
+		String action = String.valueOf(row.description());
+		if (action.equals(CLEAR_FAILURE)) {
+			this.failed.remove(version);
+		}
+		else if (action.equals(FORGET_MISSING)) {
+			this.applied.remove(version);
+		}
+		else if (action.equals(ACCEPT_CHECKSUM)) {
+			HistoryRow current = this.applied.get(version);
+			if (current != null) {
+				this.applied.put(version,
+						new HistoryRow(current.id(), current.version(), current.description(), current.kind(),
+								current.source(), row.checksum(), current.operation(), true, current.startedAt(),
+								current.durationMs(), current.installedBy(), current.host(), current.error()));
+			}
+		}
+	}
+
+	List<HistoryRow> rows() {
+		return this.rows;
+	}
+
+	Map<Version, HistoryRow> applied() {
+		return this.applied;
+	}
+
+	Map<Version, HistoryRow> failed() {
+		return this.failed;
+	}
+
+	@Nullable Version baseline() {
+		return this.baseline;
+	}
+
+	@Nullable HistoryRow baselineRow() {
+		return this.baselineRow;
+	}
+
+	@Nullable Version newestApplied() {
+		return this.newestApplied;
+	}
+
+	/**
+	 * Return the current version: the newest applied one, else the baseline.
+	 */
+	@Nullable Version current() {
+		return (this.newestApplied != null) ? this.newestApplied : this.baseline;
+	}
+
+	long lastId() {
+		return this.lastId;
+	}
+
+}

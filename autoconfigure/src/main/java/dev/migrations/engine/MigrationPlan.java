@@ -1,0 +1,86 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a run must apply, computed once from the catalog and the history, and every
+ * disagreement between them that forbids running: checksum drift, applied versions whose
+ * code is gone, pending versions older than the newest applied one, and failed
+ * non-transactional migrations that need a repair.
+ *
+ * @param pending the migrations to apply, in version order
+ * @param problems every validation problem; the plan must not run unless it is empty
+ */
+record MigrationPlan(List<ResolvedMigration> pending, List<String> problems) {
+
+	static MigrationPlan of(MigrationCatalog catalog, History history, boolean outOfOrder, @Nullable Version target) {
+		List<ResolvedMigration> pending = new ArrayList<>();
+		List<String> problems = new ArrayList<>();
+		Version newest = history.newestApplied();
+		Version baseline = history.baseline();
+		for (ResolvedMigration migration : catalog.migrations()) {
+			Version version = migration.version();
+			HistoryRow applied = history.applied().get(version);
+			if (applied != null) {
+				checkChecksum(migration, applied, problems);
+				continue;
+			}
+			if (baseline != null && version.compareTo(baseline) <= 0) {
+				continue;
+			}
+			if (target != null && version.compareTo(target) > 0) {
+				continue;
+			}
+			HistoryRow failed = history.failed().get(version);
+			if (failed != null && !migration.transactional()) {
+				problems.add("Migration " + migration.name() + " is not transactional and failed at "
+						+ failed.startedAt() + " (" + failed.error() + "); it may have left a partial change. "
+						+ "Check the database, undo or finish the change by hand, then run repair.");
+			}
+			if (newest != null && version.compareTo(newest) < 0 && !outOfOrder) {
+				problems.add("Migration " + migration.name() + " is pending but the newer version " + newest
+						+ " is already applied. Renumber it above " + newest
+						+ ", or set migrations.out-of-order=true to apply it anyway.");
+			}
+			pending.add(migration);
+		}
+		for (Map.Entry<Version, HistoryRow> applied : history.applied().entrySet()) {
+			if (catalog.find(applied.getKey()) == null) {
+				problems.add("Version " + applied.getKey() + " was applied (" + applied.getValue().source()
+						+ ") but no migration declares it any more. Restore it, or run repair to forget it.");
+			}
+		}
+		return new MigrationPlan(List.copyOf(pending), List.copyOf(problems));
+	}
+
+	private static void checkChecksum(ResolvedMigration migration, HistoryRow applied, List<String> problems) {
+		if (migration.checksum() != null && applied.checksum() != null
+				&& !Objects.equals(migration.checksum(), applied.checksum())) {
+			problems.add("Migration " + migration.name() + " was applied with checksum " + applied.checksum()
+					+ " but its checksum is now " + migration.checksum()
+					+ ". Revert the change and add a new migration instead, or run repair to accept it.");
+		}
+	}
+
+}

@@ -1,0 +1,171 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.migrations.MigrationContext;
+import dev.migrations.MigrationFailedException;
+import dev.migrations.MigrationListener;
+import dev.migrations.MigrationOutcome;
+import dev.migrations.Operation;
+
+/**
+ * Applies planned migrations on one connection while the lock is held. Each migration and
+ * its history row commit in one transaction (or all of them in one, when grouped); a
+ * failure rolls back, is recorded in a transaction of its own, and stops the run.
+ * Non-transactional migrations run in autocommit, their row written right after.
+ */
+final class MigrationRun {
+
+	private static final Log logger = LogFactory.getLog(MigrationRun.class);
+
+	private final Connection connection;
+
+	private final HistoryTable.Writer writer;
+
+	private final MigrationContext context;
+
+	private final MigrationListener listener;
+
+	private final String installedBy;
+
+	private final String host;
+
+	private long lastId;
+
+	private final List<MigrationOutcome> outcomes = new ArrayList<>();
+
+	MigrationRun(Connection connection, HistoryTable.Writer writer, MigrationContext context,
+			MigrationListener listener, String installedBy, String host, long lastId) {
+		this.connection = connection;
+		this.writer = writer;
+		this.context = context;
+		this.listener = listener;
+		this.installedBy = installedBy;
+		this.host = host;
+		this.lastId = lastId;
+	}
+
+	List<MigrationOutcome> outcomes() {
+		return this.outcomes;
+	}
+
+	/**
+	 * Apply the migrations in order.
+	 * @param group whether transactional migrations share one transaction
+	 * @throws MigrationFailedException when one fails, after recording it
+	 */
+	void up(List<ResolvedMigration> migrations, boolean group) throws SQLException {
+		List<MigrationOutcome> uncommitted = new ArrayList<>();
+		for (ResolvedMigration migration : migrations) {
+			if (!migration.transactional()) {
+				commit(uncommitted);
+				this.connection.setAutoCommit(true);
+			}
+			MigrationOutcome outcome = apply(migration, (group) ? uncommitted : List.of());
+			uncommitted.add(outcome);
+			if (!migration.transactional()) {
+				this.connection.setAutoCommit(false);
+				commit(uncommitted);
+			}
+			else if (!group) {
+				commit(uncommitted);
+			}
+		}
+		commit(uncommitted);
+	}
+
+	private MigrationOutcome apply(ResolvedMigration migration, List<MigrationOutcome> group) throws SQLException {
+		Instant startedAt = Instant.now();
+		long start = System.nanoTime();
+		try {
+			migration.migration().up(this.context);
+			long durationMs = (System.nanoTime() - start) / 1_000_000;
+			this.writer.insert(row(migration, Operation.UP, true, startedAt, durationMs, null));
+			this.lastId++;
+			return new MigrationOutcome(migration.version().toString(), migration.description(), Operation.UP, true,
+					durationMs, null);
+		}
+		catch (Exception ex) {
+			long durationMs = (System.nanoTime() - start) / 1_000_000;
+			throw failed(migration, ex, startedAt, durationMs, group);
+		}
+	}
+
+	private MigrationFailedException failed(ResolvedMigration migration, Exception ex, Instant startedAt,
+			long durationMs, List<MigrationOutcome> group) throws SQLException {
+		boolean inTransaction = !this.connection.getAutoCommit();
+		if (inTransaction) {
+			this.connection.rollback();
+			this.lastId -= group.size();
+		}
+		String error = Failures.describe(ex);
+		this.writer.insert(row(migration, Operation.UP, false, startedAt, durationMs, error));
+		this.lastId++;
+		if (inTransaction) {
+			this.connection.commit();
+		}
+		MigrationOutcome outcome = new MigrationOutcome(migration.version().toString(), migration.description(),
+				Operation.UP, false, durationMs, error);
+		this.outcomes.add(outcome);
+		this.listener.migrationFailed(this.context.dataSourceName(), outcome);
+		String what = (!inTransaction)
+				? "failed outside a transaction and may have left a partial change: " + error
+						+ ". Check the database, finish or undo the change by hand, then run repair."
+				: (group.isEmpty()) ? "failed and was rolled back: " + error + ". Fix it and start again."
+						: "failed and the whole group, " + group.size()
+								+ " migrations before it included, was rolled back: " + error
+								+ ". Fix it and start again.";
+		return new MigrationFailedException(migration.version().toString(), "Migration " + migration.name()
+				+ " on DataSource '" + this.context.dataSourceName() + "' " + what + " Nothing after it ran.", ex);
+	}
+
+	private void commit(List<MigrationOutcome> uncommitted) throws SQLException {
+		if (uncommitted.isEmpty()) {
+			return;
+		}
+		if (!this.connection.getAutoCommit()) {
+			this.connection.commit();
+		}
+		for (MigrationOutcome outcome : uncommitted) {
+			this.outcomes.add(outcome);
+			if (logger.isInfoEnabled()) {
+				logger.info(this.context.dataSourceName() + ": applied " + outcome.version() + " ("
+						+ outcome.description() + ") in " + outcome.durationMs() + " ms");
+			}
+			this.listener.migrationSucceeded(this.context.dataSourceName(), outcome);
+		}
+		uncommitted.clear();
+	}
+
+	private HistoryRow row(ResolvedMigration migration, Operation operation, boolean success, Instant startedAt,
+			long durationMs, @Nullable String error) {
+		return new HistoryRow(this.lastId + 1, migration.version().toString(), migration.description(),
+				migration.kind().name(), migration.source(), migration.checksum(), operation.name(), success, startedAt,
+				durationMs, this.installedBy, this.host, error);
+	}
+
+}

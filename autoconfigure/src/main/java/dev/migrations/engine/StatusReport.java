@@ -1,0 +1,126 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.engine;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migrations.DatabaseState;
+import dev.migrations.DatabaseStatus;
+import dev.migrations.HistoryEntry;
+import dev.migrations.MigrationInfo;
+import dev.migrations.MigrationKind;
+import dev.migrations.MigrationState;
+import dev.migrations.Operation;
+
+/**
+ * Builds a {@link DatabaseStatus} from the catalog, the history and the plan: one entry
+ * per known version, applied or not, and the history newest first.
+ */
+final class StatusReport {
+
+	private final MigrationCatalog catalog;
+
+	private final History history;
+
+	private final MigrationPlan plan;
+
+	StatusReport(MigrationCatalog catalog, History history, MigrationPlan plan) {
+		this.catalog = catalog;
+		this.history = history;
+		this.plan = plan;
+	}
+
+	DatabaseStatus toStatus(String database, String table, DatabaseState state) {
+		Version current = this.history.current();
+		return new DatabaseStatus(database, table, state, (current != null) ? current.toString() : null,
+				this.plan.pending().size(), migrations(), entries());
+	}
+
+	private List<MigrationInfo> migrations() {
+		List<Entry> entries = new ArrayList<>();
+		for (ResolvedMigration migration : this.catalog.migrations()) {
+			entries.add(new Entry(migration.version(), known(migration)));
+		}
+		for (Map.Entry<Version, HistoryRow> applied : this.history.applied().entrySet()) {
+			if (this.catalog.find(applied.getKey()) == null) {
+				entries.add(new Entry(applied.getKey(), fromRow(applied.getValue(), MigrationState.MISSING)));
+			}
+		}
+		HistoryRow baseline = this.history.baselineRow();
+		if (baseline != null && this.catalog.find(Version.parse(baseline.version())) == null) {
+			entries.add(new Entry(Version.parse(baseline.version()), fromRow(baseline, MigrationState.BASELINE)));
+		}
+		entries.sort(Comparator.comparing(Entry::version));
+		return entries.stream().map(Entry::info).toList();
+	}
+
+	private MigrationInfo known(ResolvedMigration migration) {
+		Version version = migration.version();
+		HistoryRow applied = this.history.applied().get(version);
+		if (applied != null) {
+			return info(migration, MigrationState.APPLIED, applied, null);
+		}
+		Version baseline = this.history.baseline();
+		if (baseline != null && version.compareTo(baseline) <= 0) {
+			MigrationState state = version.equals(baseline) ? MigrationState.BASELINE : MigrationState.BELOW_BASELINE;
+			return info(migration, state, version.equals(baseline) ? this.history.baselineRow() : null, null);
+		}
+		HistoryRow failed = this.history.failed().get(version);
+		if (failed != null) {
+			return info(migration, MigrationState.FAILED, null, failed.error());
+		}
+		Version newest = this.history.newestApplied();
+		boolean outOfOrder = newest != null && version.compareTo(newest) < 0;
+		return info(migration, outOfOrder ? MigrationState.OUT_OF_ORDER : MigrationState.PENDING, null, null);
+	}
+
+	private static MigrationInfo info(ResolvedMigration migration, MigrationState state, @Nullable HistoryRow row,
+			@Nullable String error) {
+		return new MigrationInfo(migration.version().toString(), migration.description(), migration.kind(),
+				migration.source(), state, migration.reversible(), (row != null) ? row.startedAt() : null,
+				(row != null) ? row.durationMs() : null, error);
+	}
+
+	private static MigrationInfo fromRow(HistoryRow row, MigrationState state) {
+		MigrationKind kind = (row.kind() != null) ? MigrationKind.valueOf(row.kind()) : MigrationKind.BASELINE;
+		return new MigrationInfo(String.valueOf(row.version()), String.valueOf(row.description()), kind,
+				String.valueOf(row.source()), state, false, row.startedAt(), row.durationMs(), null);
+	}
+
+	private List<HistoryEntry> entries() {
+		List<HistoryRow> rows = this.history.rows();
+		List<HistoryEntry> entries = new ArrayList<>(rows.size());
+		for (int i = rows.size() - 1; i >= 0; i--) {
+			HistoryRow row = rows.get(i);
+			if (!HistoryRow.LAYOUT.equals(row.operation())) {
+				entries.add(new HistoryEntry(row.id(), row.version(), Operation.valueOf(row.operation()), row.success(),
+						row.startedAt(), row.durationMs(), row.installedBy(), row.host(), row.error()));
+			}
+		}
+		return entries;
+	}
+
+	private record Entry(Version version, MigrationInfo info) {
+
+	}
+
+}

@@ -1,0 +1,123 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.engine;
+
+import java.util.Arrays;
+
+import dev.migrations.MigrationException;
+
+/**
+ * A migration version: digits separated by dots, compared numerically segment by segment,
+ * with trailing zero segments ignored ({@code 1} equals {@code 1.0}). Segments may be any
+ * length, so timestamps work.
+ */
+public final class Version implements Comparable<Version> {
+
+	/** Below every real version: "0" is what a database with nothing applied is at. */
+	public static final Version ZERO = parse("0");
+
+	private final String text;
+
+	/** Segments without leading zeros, trailing zero segments dropped. */
+	private final String[] segments;
+
+	private Version(String text, String[] segments) {
+		this.text = text;
+		this.segments = segments;
+	}
+
+	/**
+	 * Parse a version such as {@code 3}, {@code 1.10} or {@code 2026.11.21.1030}.
+	 * @param text the version
+	 * @return the version
+	 * @throws MigrationException when the text is not digits separated by dots
+	 */
+	public static Version parse(String text) {
+		if (!isValid(text)) {
+			throw new MigrationException("Version '" + text
+					+ "' is not digits separated by dots (for example 3, 1.2 or 2026.11.21.1030). Correct it.");
+		}
+		String[] parts = text.split("\\.");
+		int length = parts.length;
+		for (int i = 0; i < parts.length; i++) {
+			parts[i] = stripLeadingZeros(parts[i]);
+		}
+		while (length > 0 && parts[length - 1].equals("0")) {
+			length--;
+		}
+		return new Version(text, Arrays.copyOf(parts, length));
+	}
+
+	/**
+	 * Return whether the text is a version.
+	 * @param text the text
+	 * @return whether {@link #parse(String)} accepts it
+	 */
+	public static boolean isValid(String text) {
+		if (text.isEmpty() || text.startsWith(".") || text.endsWith(".") || text.contains("..")) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c != '.' && (c < '0' || c > '9')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String stripLeadingZeros(String digits) {
+		int start = 0;
+		while (start < digits.length() - 1 && digits.charAt(start) == '0') {
+			start++;
+		}
+		return digits.substring(start);
+	}
+
+	@Override
+	public int compareTo(Version other) {
+		int common = Math.min(this.segments.length, other.segments.length);
+		for (int i = 0; i < common; i++) {
+			String a = this.segments[i];
+			String b = other.segments[i];
+			int order = (a.length() != b.length()) ? Integer.compare(a.length(), b.length()) : a.compareTo(b);
+			if (order != 0) {
+				return order;
+			}
+		}
+		return Integer.compare(this.segments.length, other.segments.length);
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Version version && Arrays.equals(this.segments, version.segments);
+	}
+
+	@Override
+	public int hashCode() {
+		return Arrays.hashCode(this.segments);
+	}
+
+	/**
+	 * Return the version as it was written.
+	 */
+	@Override
+	public String toString() {
+		return this.text;
+	}
+
+}

@@ -1,0 +1,343 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.autoconfigure;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.DatabaseStatus;
+import dev.migrations.DryRunResult;
+import dev.migrations.Migration;
+import dev.migrations.MigrationContext;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationValidationException;
+import dev.migrations.Migrator;
+import dev.migrations.MigratorRegistry;
+import dev.migrations.RepairResult;
+import dev.migrations.RunResult;
+import dev.migrations.autoconfigure.MigrationsProperties.OnFailure;
+import dev.migrations.autoconfigure.MigrationsProperties.RunOn;
+import dev.migrations.testsupport.SqliteTestDatabase;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationsAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class));
+
+	@TempDir
+	Path directory;
+
+	private ApplicationContextRunner withDatabase() {
+		return this.contextRunner.withPropertyValues(SqliteTestDatabase.in(this.directory).datasourceProperties());
+	}
+
+	@Test
+	void createsMigratorRegistryAndRunnerWithADataSource() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(MigratorRegistry.class)
+				.hasSingleBean(Migrator.class)
+				.hasSingleBean(MigrationsRunner.class);
+			assertThat(context.getBean(Migrator.class).dataSourceName()).isEqualTo("dataSource");
+			assertThat(context.getBean(Migrator.class).status().pending()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void backsOffWithoutADataSource() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.sqlite", "org.postgresql", "com.zaxxer"))
+			.run((context) -> assertThat(context).doesNotHaveBean(MigratorRegistry.class)
+				.doesNotHaveBean(MigrationsRunner.class));
+	}
+
+	@Test
+	void backsOffWithoutSpringJdbc() {
+		withDatabase().withClassLoader(new FilteredClassLoader(JdbcTemplate.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(MigratorRegistry.class));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		withDatabase().withPropertyValues("migrations.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(MigratorRegistry.class)
+				.doesNotHaveBean(MigrationsRunner.class));
+	}
+
+	@Test
+	void bindsEveryProperty() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual", "migrations.on-failure=continue",
+					"migrations.table=history", "migrations.schema=main", "migrations.target-version=1",
+					"migrations.out-of-order=true", "migrations.baseline-on-migrate=true",
+					"migrations.baseline-version=2", "migrations.lock-timeout=5s", "migrations.group=true",
+					"migrations.fresh-schema=classpath:db/schema.sql", "migrations.locations=classpath:a,filesystem:b",
+					"migrations.placeholders.owner=app", "migrations.history-limit=10",
+					"migrations.data-sources.dataSource.table=other")
+			.run((context) -> {
+				MigrationsProperties properties = context.getBean(MigrationsProperties.class);
+				assertThat(properties.getRunOn()).isEqualTo(RunOn.MANUAL);
+				assertThat(properties.getOnFailure()).isEqualTo(OnFailure.CONTINUE);
+				assertThat(properties.getTable()).isEqualTo("history");
+				assertThat(properties.getSchema()).isEqualTo("main");
+				assertThat(properties.getTargetVersion()).isEqualTo("1");
+				assertThat(properties.isOutOfOrder()).isTrue();
+				assertThat(properties.isBaselineOnMigrate()).isTrue();
+				assertThat(properties.getBaselineVersion()).isEqualTo("2");
+				assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(properties.isGroup()).isTrue();
+				assertThat(properties.getFreshSchema()).isEqualTo("classpath:db/schema.sql");
+				assertThat(properties.getLocations()).containsExactly("classpath:a", "filesystem:b");
+				assertThat(properties.getPlaceholders()).containsEntry("owner", "app");
+				assertThat(properties.getHistoryLimit()).isEqualTo(10);
+				assertThat(properties.getDataSources().get("dataSource").getTable()).isEqualTo("other");
+			});
+	}
+
+	@Test
+	void perDataSourceSettingsOverrideGlobalOnes() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual", "migrations.table=global_history",
+					"migrations.data-sources.dataSource.table=own_history")
+			.run((context) -> {
+				DatabaseStatus status = context.getBean(Migrator.class).status();
+				assertThat(status.table()).isEqualTo("own_history");
+			});
+	}
+
+	@Test
+	void invalidMigrationsFailTheStartBeforeTouchingTheDatabase() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class, DuplicateConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(MigrationValidationException.class)
+					.hasMessageContaining("Versions must be unique")
+					.hasMessageContaining(V1__CreateUsers.class.getName());
+			});
+	}
+
+	@Test
+	void migrationNamingAnUnknownDataSourceFailsTheStart() {
+		withDatabase().withUserConfiguration(UnknownDataSourceConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOf(MigrationException.class)
+				.hasMessageContaining(V2__ForMonitoring.class.getName())
+				.hasMessageContaining("'monitoring'")
+				.hasMessageContaining("[dataSource]");
+		});
+	}
+
+	@Test
+	void backsOffWhenUserDefinesMigratorRegistry() {
+		withDatabase().withUserConfiguration(UserRegistryConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(MigratorRegistry.class);
+			assertThat(context.getBean(MigratorRegistry.class))
+				.isSameAs(context.getBean(UserRegistryConfiguration.class).registry);
+		});
+	}
+
+	@Test
+	void backsOffWhenUserDefinesMigrator() {
+		withDatabase().withUserConfiguration(UserMigratorConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(Migrator.class);
+			assertThat(context.getBean(Migrator.class)).isInstanceOf(NamedMigrator.class);
+		});
+	}
+
+	@Test
+	void backsOffWhenUserDefinesRunner() {
+		withDatabase().withUserConfiguration(UserRunnerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(MigrationsRunner.class);
+			assertThat(context.getBean(MigrationsRunner.class))
+				.isSameAs(context.getBean(UserRunnerConfiguration.class).runner);
+		});
+	}
+
+	@Test
+	void runOnStartupMigratesWhileTheContextStarts() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=startup")
+			.run((context) -> assertThat(context.getBean(Migrator.class).status().currentVersion()).isEqualTo("1"));
+	}
+
+	@Test
+	void runOnReadyDoesNothingWithoutAnApplicationReadyEvent() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.run((context) -> assertThat(context.getBean(Migrator.class).status().pending()).isEqualTo(1));
+	}
+
+	static class V1__CreateUsers implements Migration {
+
+		@Override
+		public void up(MigrationContext context) {
+			context.jdbc().execute("CREATE TABLE users (id bigint PRIMARY KEY)");
+		}
+
+	}
+
+	static class V2__ForMonitoring implements Migration {
+
+		@Override
+		public void up(MigrationContext context) {
+		}
+
+		@Override
+		public String dataSource() {
+			return "monitoring";
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MigrationConfiguration {
+
+		@Bean
+		V1__CreateUsers createUsers() {
+			return new V1__CreateUsers();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class DuplicateConfiguration {
+
+		@Bean
+		Migration duplicate() {
+			return new V1__CreateUsers();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UnknownDataSourceConfiguration {
+
+		@Bean
+		V2__ForMonitoring forMonitoring() {
+			return new V2__ForMonitoring();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRegistryConfiguration {
+
+		final MigratorRegistry registry = new MigratorRegistry(List.of(new NamedMigrator()), null);
+
+		@Bean
+		MigratorRegistry userRegistry() {
+			return this.registry;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserMigratorConfiguration {
+
+		@Bean
+		Migrator userMigrator(DataSource dataSource) {
+			return new NamedMigrator();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserRunnerConfiguration {
+
+		final MigrationsRunner runner = new MigrationsRunner(new MigratorRegistry(List.of(), null), RunOn.MANUAL,
+				OnFailure.STOP);
+
+		@Bean
+		MigrationsRunner userRunner() {
+			return this.runner;
+		}
+
+	}
+
+	/**
+	 * A user's own Migrator; only its identity matters here.
+	 */
+	static class NamedMigrator implements Migrator {
+
+		@Override
+		public String dataSourceName() {
+			return "dataSource";
+		}
+
+		@Override
+		public DatabaseStatus status() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public RunResult migrate() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public RunResult migrate(String targetVersion) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public RunResult rollback(int steps) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public RunResult rollbackTo(String version) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public RunResult baseline(String version) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public RepairResult repair() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public DryRunResult dryRun() {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public String dumpSchema() {
+			throw new UnsupportedOperationException();
+		}
+
+	}
+
+}

@@ -1,0 +1,62 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.sample;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.DatabaseState;
+import dev.migrations.Migrator;
+import dev.migrations.testsupport.PostgresTestDatabase;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SampleApplicationTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void startsOnSqliteWithEveryMigrationApplied() {
+		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class, "--server.port=0",
+				"--sample.database=" + this.directory.resolve("sample.db"))) {
+			assertUpToDate(context);
+		}
+	}
+
+	@Test
+	void startsOnPostgresWithEveryMigrationApplied() {
+		PostgresTestDatabase database = PostgresTestDatabase.create(SampleApplicationTests.class);
+		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class, "--server.port=0",
+				"--spring.profiles.active=postgres", "--spring.datasource.url=" + database.url())) {
+			assertUpToDate(context);
+		}
+	}
+
+	private static void assertUpToDate(ConfigurableApplicationContext context) {
+		Migrator migrator = context.getBean(Migrator.class);
+		assertThat(migrator.status().state()).isEqualTo(DatabaseState.UP_TO_DATE);
+		assertThat(migrator.status().currentVersion()).isEqualTo("2");
+		assertThat(context.getBean(UsersController.class).users()).hasSize(2);
+	}
+
+}
