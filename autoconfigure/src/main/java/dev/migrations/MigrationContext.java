@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What a running migration works with: its own connection, a {@code JdbcTemplate} bound
- * to it and the kind of database.
+ * to it, the kind of database and schema tools that read and change tables.
  * <p>
  * Everything done through the context runs in the migration's transaction (unless the
  * migration is not {@link Migration#transactional() transactional}) and commits together
@@ -55,5 +55,34 @@ public interface MigrationContext {
 	 * @return the DataSource name
 	 */
 	String dataSourceName();
+
+	/**
+	 * Return a reader of the migration's schema ({@code migrations.schema}, else the
+	 * connection's default): tables, columns, indexes, keys. It reads through
+	 * {@link #connection()}, so it sees the migration's own uncommitted changes.
+	 * @return the schema reader
+	 * @since 0.1.0
+	 */
+	SchemaReader schema();
+
+	/**
+	 * Start a batch of changes to a table, applied by {@link AlterTable#apply()}: plain
+	 * {@code ALTER TABLE} on PostgreSQL, and on SQLite the native statement where SQLite
+	 * has one, else a table rebuild that keeps rows, indexes, constraints, foreign keys
+	 * and triggers. For example
+	 * {@code ctx.alterTable("users").dropColumn("is_admin").apply()}.
+	 * @param table the table name, in the migration's schema
+	 * @return a new, empty batch
+	 * @since 0.1.0
+	 */
+	AlterTable alterTable(String table);
+
+	/**
+	 * Start the definition of a new table, created by {@link CreateTable#apply()}.
+	 * @param table the table name, in the migration's schema
+	 * @return a new, empty definition
+	 * @since 0.1.0
+	 */
+	CreateTable createTable(String table);
 
 }

@@ -34,6 +34,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -49,10 +50,12 @@ public final class MigrationsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigratorRegistry migratorRegistry(ListableBeanFactory beanFactory, MigrationsProperties properties,
-			ObjectProvider<Migration> migrations, ObjectProvider<MigrationListener> listeners) {
+	MigratorRegistry migratorRegistry(ListableBeanFactory beanFactory, ResourceLoader resourceLoader,
+			MigrationsProperties properties, ObjectProvider<Migration> migrations,
+			ObjectProvider<MigrationListener> listeners) {
 		MigrationListener listener = new MigrationListeners(listeners.orderedStream().toList());
-		return new MigratorFactory(beanFactory, properties, listener).create(migrations.orderedStream().toList());
+		return new MigratorFactory(beanFactory, properties, listener, resourceLoader)
+			.create(migrations.orderedStream().toList());
 	}
 
 	@Bean

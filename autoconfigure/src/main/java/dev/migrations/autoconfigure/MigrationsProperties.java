@@ -115,6 +115,12 @@ public class MigrationsProperties {
 	private int historyLimit = 100;
 
 	/**
+	 * DataSource bean names in the order they are migrated. Unlisted ones follow: the
+	 * primary first, then the others by bean name.
+	 */
+	private List<String> dataSourceOrder = new ArrayList<>();
+
+	/**
 	 * Settings per DataSource bean name; unset keys fall back to the global ones.
 	 */
 	private Map<String, DataSourceMigrations> dataSources = new LinkedHashMap<>();
@@ -237,6 +243,14 @@ public class MigrationsProperties {
 
 	public void setHistoryLimit(int historyLimit) {
 		this.historyLimit = historyLimit;
+	}
+
+	public List<String> getDataSourceOrder() {
+		return this.dataSourceOrder;
+	}
+
+	public void setDataSourceOrder(List<String> dataSourceOrder) {
+		this.dataSourceOrder = dataSourceOrder;
 	}
 
 	public Map<String, DataSourceMigrations> getDataSources() {

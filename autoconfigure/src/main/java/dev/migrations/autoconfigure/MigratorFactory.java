@@ -36,9 +36,11 @@ import dev.migrations.MigratorRegistry;
 import dev.migrations.MigratorSettings;
 import dev.migrations.autoconfigure.MigrationsProperties.DataSourceMigrations;
 import dev.migrations.engine.DefaultMigrator;
+import dev.migrations.engine.SqlMigrationLoader;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -55,10 +57,14 @@ final class MigratorFactory {
 
 	private final MigrationListener listener;
 
-	MigratorFactory(ListableBeanFactory beanFactory, MigrationsProperties properties, MigrationListener listener) {
+	private final SqlMigrationLoader sqlMigrations;
+
+	MigratorFactory(ListableBeanFactory beanFactory, MigrationsProperties properties, MigrationListener listener,
+			ResourceLoader resourceLoader) {
 		this.beanFactory = beanFactory;
 		this.properties = properties;
 		this.listener = listener;
+		this.sqlMigrations = new SqlMigrationLoader(resourceLoader);
 	}
 
 	MigratorRegistry create(List<Migration> migrations) {
@@ -66,6 +72,12 @@ final class MigratorFactory {
 		String primary = primary(names);
 		List<String> problems = new ArrayList<>();
 		Map<String, List<Migration>> byDataSource = group(migrations, names, primary, problems);
+		for (String listed : this.properties.getDataSourceOrder()) {
+			if (!names.contains(listed)) {
+				problems.add("migrations.data-source-order names '" + listed + "', which is no DataSource bean. Use "
+						+ "bean names from " + names + ".");
+			}
+		}
 		for (String configured : this.properties.getDataSources().keySet()) {
 			if (!names.contains(configured)) {
 				problems.add("migrations.data-sources." + configured + " names no DataSource bean. Use one of " + names
@@ -84,8 +96,10 @@ final class MigratorFactory {
 				continue;
 			}
 			DataSource dataSource = this.beanFactory.getBean(name, DataSource.class);
-			migrators
-				.add(new DefaultMigrator(dataSource, byDataSource.get(name), settings(name, overrides), this.listener));
+			List<Migration> all = new ArrayList<>(byDataSource.get(name));
+			all.addAll(this.sqlMigrations.load(name, locations(name, primary, overrides),
+					this.properties.getPlaceholders()));
+			migrators.add(new DefaultMigrator(dataSource, all, settings(name, overrides), this.listener));
 		}
 		return new MigratorRegistry(migrators, primary);
 	}
@@ -104,8 +118,8 @@ final class MigratorFactory {
 						+ ". Mark one DataSource @Primary, or override dataSource() in the migration.");
 			}
 			else if (!names.contains(name)) {
-				problems.add("Migration " + subject + " names DataSource '" + name
-						+ "', but there is no DataSource bean of that name. Use one of " + names + ".");
+				problems.add("Migration " + subject + " names DataSource '" + name + "', but " + describe(name)
+						+ ". Use one of " + names + ".");
 			}
 			else {
 				byDataSource.computeIfAbsent(name, (key) -> new ArrayList<>()).add(migration);
@@ -114,13 +128,31 @@ final class MigratorFactory {
 		return byDataSource;
 	}
 
+	private String describe(String name) {
+		if (!this.beanFactory.containsBean(name)) {
+			return "there is no DataSource bean of that name";
+		}
+		Class<?> type = this.beanFactory.getType(name);
+		return "bean '" + name + "' is " + ((type != null) ? "a " + type.getName() : "of unknown type")
+				+ ", not a DataSource";
+	}
+
+	/**
+	 * Order DataSources: those named in {@code migrations.data-source-order} as listed,
+	 * then the primary, then the others by bean name.
+	 */
 	private List<String> order(Set<String> names, @Nullable String primary) {
 		List<String> ordered = new ArrayList<>();
-		if (primary != null && names.contains(primary)) {
+		for (String name : this.properties.getDataSourceOrder()) {
+			if (names.contains(name) && !ordered.contains(name)) {
+				ordered.add(name);
+			}
+		}
+		if (primary != null && names.contains(primary) && !ordered.contains(primary)) {
 			ordered.add(primary);
 		}
 		for (String name : new TreeSet<>(names)) {
-			if (!name.equals(primary)) {
+			if (!ordered.contains(name)) {
 				ordered.add(name);
 			}
 		}
@@ -139,6 +171,17 @@ final class MigratorFactory {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Return where a DataSource's SQL files are: its own locations, else the global ones
+	 * for the primary DataSource, else none.
+	 */
+	private List<String> locations(String name, @Nullable String primary, @Nullable DataSourceMigrations overrides) {
+		if (overrides != null && overrides.getLocations() != null) {
+			return overrides.getLocations();
+		}
+		return name.equals(primary) ? this.properties.getLocations() : List.of();
 	}
 
 	private MigratorSettings settings(String name, @Nullable DataSourceMigrations overrides) {

@@ -18,14 +18,21 @@ package dev.migrations.engine;
 
 import java.sql.Connection;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.migrations.AlterTable;
+import dev.migrations.CreateTable;
 import dev.migrations.DatabaseKind;
 import dev.migrations.MigrationContext;
+import dev.migrations.SchemaReader;
+import dev.migrations.schema.SchemaToolkit;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
- * The context handed to migrations of one run: one connection, one template bound to it.
+ * The context handed to migrations of one run: one connection, one template bound to it,
+ * and the schema tools working through that connection in the configured schema.
  */
 final class DefaultMigrationContext implements MigrationContext {
 
@@ -37,11 +44,19 @@ final class DefaultMigrationContext implements MigrationContext {
 
 	private final String dataSourceName;
 
+	private final SchemaToolkit schema;
+
 	DefaultMigrationContext(Connection connection, DatabaseKind database, String dataSourceName) {
+		this(connection, database, dataSourceName, null);
+	}
+
+	DefaultMigrationContext(Connection connection, DatabaseKind database, String dataSourceName,
+			@Nullable String schema) {
 		this.connection = connection;
 		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
 		this.database = database;
 		this.dataSourceName = dataSourceName;
+		this.schema = new SchemaToolkit(connection, database, schema);
 	}
 
 	@Override
@@ -62,6 +77,21 @@ final class DefaultMigrationContext implements MigrationContext {
 	@Override
 	public String dataSourceName() {
 		return this.dataSourceName;
+	}
+
+	@Override
+	public SchemaReader schema() {
+		return this.schema.reader();
+	}
+
+	@Override
+	public AlterTable alterTable(String table) {
+		return this.schema.alterTable(table);
+	}
+
+	@Override
+	public CreateTable createTable(String table) {
+		return this.schema.createTable(table);
 	}
 
 }

@@ -166,7 +166,8 @@ public final class DefaultMigrator implements Migrator {
 			MigrationPlan plan, String installedBy, long start) throws SQLException {
 		String from = versionText(history.current());
 		this.listener.runStarted(dataSourceName(), plan.pending().size());
-		DefaultMigrationContext context = new DefaultMigrationContext(connection, dialect.kind(), dataSourceName());
+		DefaultMigrationContext context = new DefaultMigrationContext(connection, dialect.kind(), dataSourceName(),
+				this.settings.schema());
 		try (HistoryTable.Writer writer = table.writer(connection)) {
 			MigrationRun run = new MigrationRun(connection, writer, context, this.listener, installedBy, Host.NAME,
 					history.lastId());

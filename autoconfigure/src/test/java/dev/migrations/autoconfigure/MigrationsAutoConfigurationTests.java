@@ -16,6 +16,8 @@
 
 package dev.migrations.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +32,8 @@ import dev.migrations.DryRunResult;
 import dev.migrations.Migration;
 import dev.migrations.MigrationContext;
 import dev.migrations.MigrationException;
+import dev.migrations.MigrationInfo;
+import dev.migrations.MigrationKind;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorRegistry;
@@ -99,7 +103,8 @@ class MigrationsAutoConfigurationTests {
 					"migrations.table=history", "migrations.schema=main", "migrations.target-version=1",
 					"migrations.out-of-order=true", "migrations.baseline-on-migrate=true",
 					"migrations.baseline-version=2", "migrations.lock-timeout=5s", "migrations.group=true",
-					"migrations.fresh-schema=classpath:db/schema.sql", "migrations.locations=classpath:a,filesystem:b",
+					"migrations.fresh-schema=classpath:db/schema.sql",
+					"migrations.locations=classpath:db/migrations,filesystem:" + this.directory,
 					"migrations.placeholders.owner=app", "migrations.history-limit=10",
 					"migrations.data-sources.dataSource.table=other")
 			.run((context) -> {
@@ -115,7 +120,8 @@ class MigrationsAutoConfigurationTests {
 				assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(5));
 				assertThat(properties.isGroup()).isTrue();
 				assertThat(properties.getFreshSchema()).isEqualTo("classpath:db/schema.sql");
-				assertThat(properties.getLocations()).containsExactly("classpath:a", "filesystem:b");
+				assertThat(properties.getLocations()).containsExactly("classpath:db/migrations",
+						"filesystem:" + this.directory);
 				assertThat(properties.getPlaceholders()).containsEntry("owner", "app");
 				assertThat(properties.getHistoryLimit()).isEqualTo(10);
 				assertThat(properties.getDataSources().get("dataSource").getTable()).isEqualTo("other");
@@ -188,6 +194,33 @@ class MigrationsAutoConfigurationTests {
 		withDatabase().withUserConfiguration(MigrationConfiguration.class)
 			.withPropertyValues("migrations.run-on=startup")
 			.run((context) -> assertThat(context.getBean(Migrator.class).status().currentVersion()).isEqualTo("1"));
+	}
+
+	@Test
+	void sqlFilesFromTheConfiguredLocationsJoinTheBeans() throws IOException {
+		Path sql = Files.createDirectories(this.directory.resolve("sql"));
+		Files.writeString(sql.resolve("V2__add_${column}.sql"), "ALTER TABLE users ADD COLUMN ${column} varchar(10);");
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=startup", "migrations.locations=filesystem:" + sql,
+					"migrations.placeholders.column=nickname")
+			.run((context) -> {
+				DatabaseStatus status = context.getBean(Migrator.class).status();
+				assertThat(status.currentVersion()).isEqualTo("2");
+				assertThat(status.migrations()).extracting(MigrationInfo::kind)
+					.containsExactly(MigrationKind.JAVA, MigrationKind.SQL);
+				assertThat(status.migrations().get(1).source()).endsWith("V2__add_${column}.sql");
+			});
+	}
+
+	@Test
+	void missingConfiguredLocationFailsTheStart() {
+		withDatabase().withPropertyValues("migrations.locations=filesystem:" + this.directory.resolve("nowhere"))
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(MigrationValidationException.class)
+					.hasMessageContaining("nowhere");
+			});
 	}
 
 	@Test

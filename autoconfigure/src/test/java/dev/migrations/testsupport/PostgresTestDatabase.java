@@ -20,7 +20,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Properties;
 
 import javax.sql.DataSource;
@@ -47,6 +49,8 @@ public final class PostgresTestDatabase {
 
 	private static Server server;
 
+	private static final Set<String> CREATED = new LinkedHashSet<>();
+
 	private final String name;
 
 	private final String url;
@@ -72,10 +76,14 @@ public final class PostgresTestDatabase {
 	 */
 	public static PostgresTestDatabase create(String name) {
 		Server server = server();
-		String database = "mig_" + name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+		// Named per JVM too, so builds running side by side never share a database.
+		String sanitized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+		String database = "mig_" + sanitized.substring(0, Math.min(sanitized.length(), 40)) + "_"
+				+ ProcessHandle.current().pid();
 		try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
 			statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
 			statement.execute("CREATE DATABASE " + database);
+			server.dropOnExit(database);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(
@@ -197,6 +205,29 @@ public final class PostgresTestDatabase {
 
 		Connection connect() throws SQLException {
 			return DriverManager.getConnection(this.adminUrl, new Properties());
+		}
+
+		void dropOnExit(String database) {
+			synchronized (CREATED) {
+				if (CREATED.isEmpty()) {
+					Runtime.getRuntime().addShutdownHook(new Thread(this::dropCreated));
+				}
+				CREATED.add(database);
+			}
+		}
+
+		private void dropCreated() {
+			synchronized (CREATED) {
+				for (String database : CREATED) {
+					try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+						statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+					}
+					catch (SQLException ex) {
+						// Best effort at exit: a leftover test database only costs disk
+						// space.
+					}
+				}
+			}
 		}
 
 		String urlFor(String database) {

@@ -1,0 +1,2 @@
+-- migrations: transactional=false
+CREATE INDEX CONCURRENTLY users_name ON users (name);

@@ -1,0 +1,2 @@
+DROP TRIGGER users_audit;
+DROP TABLE audit;
