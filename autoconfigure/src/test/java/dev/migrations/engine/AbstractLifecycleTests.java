@@ -39,6 +39,7 @@ import dev.migrations.Migration;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationInfo;
+import dev.migrations.MigrationListener;
 import dev.migrations.MigrationOutcome;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationValidationException;
@@ -148,6 +149,35 @@ abstract class AbstractLifecycleTests {
 		assertThat(result.outcomes()).isEmpty();
 		assertThat(result.toVersion()).isEqualTo("1");
 		assertThat(historyRows()).isEqualTo(rows);
+	}
+
+	@Test
+	void rollbackTellsTheListenerWhatWasReversed() {
+		List<String> events = new ArrayList<>();
+		MigrationListener listener = new MigrationListener() {
+
+			@Override
+			public void runStarted(String dataSourceName, int count) {
+				events.add("started " + count);
+			}
+
+			@Override
+			public void migrationSucceeded(String dataSourceName, MigrationOutcome outcome) {
+				events.add(outcome.operation() + " " + outcome.version());
+			}
+
+			@Override
+			public void runFinished(String dataSourceName, RunResult result, boolean success) {
+				events.add("finished " + success);
+			}
+
+		};
+		Migrator migrator = new DefaultMigrator(this.dataSource, List.of(table("1"), table("2")),
+				MigratorSettings.defaults("dataSource"), listener);
+		migrator.migrate();
+		events.clear();
+		migrator.rollbackTo("0");
+		assertThat(events).containsExactly("started 2", "DOWN 2", "DOWN 1", "finished true");
 	}
 
 	@Test
