@@ -63,39 +63,73 @@ public interface Migrator {
 	RunResult migrate(String targetVersion);
 
 	/**
-	 * Reverse the given number of most recently applied migrations, newest first.
+	 * Reverse the given number of newest applied migrations, newest version first, each
+	 * in its own transaction with its {@code DOWN} history row. Reversed versions are
+	 * pending again, so {@link #migrate()} re-applies them.
 	 * @param steps how many migrations to reverse, at least 1
 	 * @return what was reversed
-	 * @throws IrreversibleMigrationException when one on the path cannot go down
+	 * @throws MigrationException when {@code steps} is below 1 or more than are applied,
+	 * before anything is touched
+	 * @throws IrreversibleMigrationException when one on the path cannot go down (or its
+	 * code is gone), before anything is reversed
+	 * @throws MigrationFailedException when a {@code down} fails; it is rolled back and
+	 * recorded, and nothing older is reversed
+	 * @throws LockTimeoutException when another instance holds the lock too long
 	 */
 	RunResult rollback(int steps);
 
 	/**
-	 * Reverse every applied migration newer than the given version, which stays applied;
-	 * {@code "0"} reverses them all.
-	 * @param version the version to return to
-	 * @return what was reversed
-	 * @throws IrreversibleMigrationException when one on the path cannot go down
+	 * Reverse every applied migration newer than the given version, which stays applied,
+	 * newest version first, each in its own transaction with its {@code DOWN} history
+	 * row; {@code "0"} reverses them all. Reversed versions are pending again.
+	 * @param version the version to return to: an applied version, the baseline, or
+	 * {@code "0"}
+	 * @return what was reversed; nothing when the database is at that version already
+	 * @throws MigrationException when the version is not digits and dots, is not
+	 * declared, was never applied or lies below the baseline, before anything is touched
+	 * @throws IrreversibleMigrationException when one on the path cannot go down (or its
+	 * code is gone), before anything is reversed
+	 * @throws MigrationFailedException when a {@code down} fails; it is rolled back and
+	 * recorded, and nothing older is reversed
+	 * @throws LockTimeoutException when another instance holds the lock too long
 	 */
 	RunResult rollbackTo(String version);
 
 	/**
 	 * Stamp a database that has no history at the given version, without running
-	 * anything.
-	 * @param version the version the database is at
+	 * anything: a {@code BASELINE} history row. Migrations at or below it are never
+	 * applied and report {@code BELOW_BASELINE}; later ones run as usual.
+	 * @param version the version the database is at, digits separated by dots; it need
+	 * not be declared by a migration
 	 * @return the stamp
+	 * @throws MigrationException when the version is not digits and dots, or the history
+	 * already has entries
+	 * @throws LockTimeoutException when another instance holds the lock too long
 	 */
 	RunResult baseline(String version);
 
 	/**
-	 * Clear failed attempts, accept changed checksums and forget missing migrations.
-	 * @return what was repaired
+	 * Clear failed attempts (so that a failed non-transactional migration may run again),
+	 * accept changed checksums of applied migrations and forget applied migrations whose
+	 * code is gone: one {@code REPAIR} history row each, committed together. Check the
+	 * database by hand first: a failed non-transactional migration may have left a
+	 * partial change.
+	 * @return what was repaired, empty when nothing needed it
+	 * @throws LockTimeoutException when another instance holds the lock too long
 	 */
 	RepairResult repair();
 
 	/**
-	 * Apply every pending migration in transactions that are rolled back.
+	 * Apply every pending migration, history rows included, in a transaction that is
+	 * rolled back, and report per migration whether it succeeded or its error. A failing
+	 * migration is undone on its own and the next one is checked on top of those that
+	 * succeeded. Non-transactional migrations are not run and are reported as not
+	 * checked. Needs transactional DDL (PostgreSQL, SQLite); the database, history
+	 * included, is left as it was.
 	 * @return what would succeed and what would fail
+	 * @throws MigrationValidationException when the migrations and the history disagree
+	 * @throws MigrationException when the database cannot roll back DDL
+	 * @throws LockTimeoutException when another instance holds the lock too long
 	 */
 	DryRunResult dryRun();
 

@@ -50,6 +50,13 @@ import org.springframework.util.Assert;
  * The default {@link Migrator}. A run reads the history once without the lock; when
  * nothing is pending that is all it does. Otherwise it takes the lock, reads the history
  * again (another instance may have done the work meanwhile), plans once and applies.
+ * Rollback, baseline, repair and dry run always take the lock first, read the history
+ * once under it, and refuse before writing anything when their plan does not hold.
+ * <p>
+ * This class is longer than most because it is the one place that sequences every
+ * operation (connection, lock, history, plan, run) and keeps the state status reports;
+ * the plans themselves live in {@link MigrationPlan}, {@link RollbackPlan},
+ * {@link RepairPlan}, {@link Baseline} and {@link DryRun}.
  */
 public final class DefaultMigrator implements Migrator {
 
@@ -64,6 +71,8 @@ public final class DefaultMigrator implements Migrator {
 	private final MigrationCatalog catalog;
 
 	private final @Nullable Version target;
+
+	private final Version baselineVersion;
 
 	private volatile @Nullable Dialect dialect;
 
@@ -90,6 +99,7 @@ public final class DefaultMigrator implements Migrator {
 		this.listener = listener;
 		this.catalog = MigrationCatalog.of(settings.dataSourceName(), migrations);
 		this.target = (settings.targetVersion() != null) ? targetVersion(settings.targetVersion()) : null;
+		this.baselineVersion = baselineVersion(settings.baselineVersion());
 	}
 
 	@Override
@@ -146,8 +156,12 @@ public final class DefaultMigrator implements Migrator {
 			List<HistoryRow> rows = table.read(connection);
 			String installedBy = dialect.currentUser(connection);
 			if (rows == null) {
-				rows = List.of(table.create(connection, installedBy, Host.NAME));
+				rows = createHistory(connection, table, installedBy);
 				connection.commit();
+				if (rows.size() > 1) {
+					logger.info(dataSourceName() + ": stamped at baseline version " + this.baselineVersion
+							+ ": the database has tables but no history (migrations.baseline-on-migrate)");
+				}
 			}
 			History history = History.of(rows);
 			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
@@ -240,27 +254,83 @@ public final class DefaultMigrator implements Migrator {
 
 	@Override
 	public RunResult rollback(int steps) {
-		throw notSupportedYet("rollback");
+		if (steps < 1) {
+			throw new MigrationException("Cannot roll back DataSource '" + dataSourceName() + "' by " + steps
+					+ " steps. Pass how many of the newest applied migrations to reverse, at least 1.");
+		}
+		return locked("Rolling back", (session) -> reverse(session,
+				RollbackPlan.steps(this.catalog, session.history(), steps, dataSourceName())));
 	}
 
 	@Override
 	public RunResult rollbackTo(String version) {
-		throw notSupportedYet("rollbackTo");
+		Version target = versionArgument("rollbackTo", version);
+		return locked("Rolling back", (session) -> reverse(session,
+				RollbackPlan.to(this.catalog, session.history(), target, dataSourceName())));
+	}
+
+	private RunResult reverse(LockedSession session, RollbackPlan plan) throws SQLException {
+		String from = versionText(plan.from());
+		if (plan.path().isEmpty()) {
+			return new RunResult(dataSourceName(), from, from, List.of(), session.elapsedMs());
+		}
+		this.listener.runStarted(dataSourceName(), plan.path().size());
+		try (HistoryTable.Writer writer = session.table().writer(session.connection())) {
+			MigrationRun run = new MigrationRun(session.connection(), writer,
+					newContext(session.connection(), session.dialect()), this.listener, session.installedBy(),
+					session.host(), session.history().lastId());
+			try {
+				run.down(plan.path());
+			}
+			catch (MigrationFailedException ex) {
+				this.listener.runFinished(dataSourceName(), result(from, ex.version(), run, session.start()), false);
+				throw recordFailure(ex);
+			}
+			RunResult result = result(from, versionText(plan.to()), run, session.start());
+			logger.info(dataSourceName() + ": reversed " + result.count() + " migrations in " + result.durationMs()
+					+ " ms, now at version " + ((result.toVersion() != null) ? result.toVersion() : "0"));
+			this.listener.runFinished(dataSourceName(), result, true);
+			return result;
+		}
 	}
 
 	@Override
 	public RunResult baseline(String version) {
-		throw notSupportedYet("baseline");
+		Version baseline = versionArgument("baseline", version);
+		return locked("Stamping", (session) -> Baseline.stamp(session, baseline, dataSourceName()));
 	}
 
 	@Override
 	public RepairResult repair() {
-		throw notSupportedYet("repair");
+		return locked("Repairing", (session) -> {
+			RepairPlan plan = RepairPlan.of(this.catalog, session.history(), session.installedBy(), session.host());
+			plan.write(session, dataSourceName());
+			this.lastFailure = null;
+			return plan.toResult(dataSourceName());
+		});
 	}
 
 	@Override
 	public DryRunResult dryRun() {
-		throw notSupportedYet("dryRun");
+		return locked("Dry-running the migrations of", (session) -> {
+			Dialect dialect = session.dialect();
+			if (!dialect.transactionalDdl()) {
+				throw new MigrationException("Cannot dry-run the migrations of DataSource '" + dataSourceName() + "': "
+						+ dialect.product() + " cannot roll back DDL. Try the migrations on a copy of the database.");
+			}
+			Connection connection = session.connection();
+			try {
+				List<HistoryRow> rows = session.rows();
+				History history = (rows != null) ? session.history()
+						: History.of(createHistory(connection, session.table(), session.installedBy()));
+				MigrationPlan plan = validate(
+						MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), this.target));
+				return DryRun.check(session, newContext(connection, dialect), history.lastId(), plan.pending());
+			}
+			finally {
+				connection.rollback();
+			}
+		});
 	}
 
 	@Override
@@ -271,6 +341,75 @@ public final class DefaultMigrator implements Migrator {
 	private MigrationException notSupportedYet(String operation) {
 		return new MigrationException(
 				"The " + operation + " operation is not supported yet. Upgrade the migrations starter to use it.");
+	}
+
+	/**
+	 * Create the history table and, with baseline-on-migrate, stamp a database that has
+	 * tables of its own; in the caller's transaction.
+	 * @return the rows written
+	 */
+	private List<HistoryRow> createHistory(Connection connection, HistoryTable table, String installedBy)
+			throws SQLException {
+		String schema = (this.settings.schema() != null) ? this.settings.schema() : connection.getSchema();
+		Version stampAt = (this.settings.baselineOnMigrate()) ? this.baselineVersion : null;
+		return Baseline.createHistory(connection, table, stampAt, schema, installedBy, Host.NAME);
+	}
+
+	/**
+	 * Take the lock, then run the operation on a connection in a transaction (the schema
+	 * set) with the history read once; the operation commits what it writes.
+	 */
+	private <T> T locked(String action, LockedSession.Work<T> operation) {
+		long start = System.nanoTime();
+		try (Connection connection = this.dataSource.getConnection()) {
+			Dialect dialect = dialect(connection);
+			HistoryTable table = historyTable(dialect);
+			try (MigrationLock.Held lock = dialect.lock(this.dataSource, table.name())
+				.acquire(this.settings.lockTimeout())) {
+				this.running = true;
+				boolean autoCommit = connection.getAutoCommit();
+				String schema = connection.getSchema();
+				try {
+					if (this.settings.schema() != null) {
+						dialect.useSchema(connection, this.settings.schema());
+					}
+					connection.setAutoCommit(false);
+					List<HistoryRow> rows = table.read(connection);
+					return operation.run(new LockedSession(connection, dialect, table, rows, History.of(rows),
+							dialect.currentUser(connection), Host.NAME, start));
+				}
+				finally {
+					this.running = false;
+					restore(connection, autoCommit, schema);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationException(action + " DataSource '" + dataSourceName() + "' failed: "
+					+ Failures.describe(ex) + ". Check that the database is reachable and the user may change it.", ex);
+		}
+	}
+
+	private DefaultMigrationContext newContext(Connection connection, Dialect dialect) {
+		return new DefaultMigrationContext(connection, dialect.kind(), dataSourceName());
+	}
+
+	private Version versionArgument(String operation, String text) {
+		Assert.notNull(text, "'version' must not be null");
+		if (!Version.isValid(text)) {
+			throw new MigrationException("Version '" + text + "' passed to " + operation + " of DataSource '"
+					+ dataSourceName() + "' is not digits separated by dots. Pass a version such as 3, 1.2 or "
+					+ "2026.11.21.1030.");
+		}
+		return Version.parse(text);
+	}
+
+	private Version baselineVersion(String text) {
+		if (!Version.isValid(text)) {
+			throw new MigrationException("Baseline version '" + text + "' of DataSource '" + dataSourceName()
+					+ "' is not digits separated by dots. Correct migrations.baseline-version.");
+		}
+		return Version.parse(text);
 	}
 
 	private Dialect dialect(Connection connection) throws SQLException {

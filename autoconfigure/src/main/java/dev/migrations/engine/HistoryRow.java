@@ -20,6 +20,8 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migrations.Operation;
+
 /**
  * One row of the history table as stored.
  *
@@ -43,5 +45,15 @@ record HistoryRow(long id, @Nullable String version, @Nullable String descriptio
 		long durationMs, @Nullable String installedBy, @Nullable String host, @Nullable String error) {
 
 	static final String LAYOUT = "LAYOUT";
+
+	/**
+	 * Return the row that records an operation on a migration.
+	 */
+	static HistoryRow of(long id, ResolvedMigration migration, Operation operation, boolean success, Instant startedAt,
+			long durationMs, String installedBy, String host, @Nullable String error) {
+		return new HistoryRow(id, migration.version().toString(), migration.description(), migration.kind().name(),
+				migration.source(), migration.checksum(), operation.name(), success, startedAt, durationMs, installedBy,
+				host, error);
+	}
 
 }

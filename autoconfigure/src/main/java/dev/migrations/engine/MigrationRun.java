@@ -33,10 +33,11 @@ import dev.migrations.MigrationOutcome;
 import dev.migrations.Operation;
 
 /**
- * Applies planned migrations on one connection while the lock is held. Each migration and
- * its history row commit in one transaction (or all of them in one, when grouped); a
- * failure rolls back, is recorded in a transaction of its own, and stops the run.
- * Non-transactional migrations run in autocommit, their row written right after.
+ * Applies planned migrations, or reverses them, on one connection while the lock is held.
+ * Each migration and its history row (UP or DOWN) commit in one transaction (or all of
+ * them in one, when grouped); a failure rolls back, is recorded in a transaction of its
+ * own, and stops the run. Non-transactional migrations run in autocommit, their row
+ * written right after.
  */
 final class MigrationRun {
 
@@ -79,13 +80,26 @@ final class MigrationRun {
 	 * @throws MigrationFailedException when one fails, after recording it
 	 */
 	void up(List<ResolvedMigration> migrations, boolean group) throws SQLException {
+		run(migrations, Operation.UP, group);
+	}
+
+	/**
+	 * Reverse the migrations in the given order, each in its own transaction with its
+	 * DOWN row.
+	 * @throws MigrationFailedException when one fails, after recording it
+	 */
+	void down(List<ResolvedMigration> migrations) throws SQLException {
+		run(migrations, Operation.DOWN, false);
+	}
+
+	private void run(List<ResolvedMigration> migrations, Operation operation, boolean group) throws SQLException {
 		List<MigrationOutcome> uncommitted = new ArrayList<>();
 		for (ResolvedMigration migration : migrations) {
 			if (!migration.transactional()) {
 				commit(uncommitted);
 				this.connection.setAutoCommit(true);
 			}
-			MigrationOutcome outcome = apply(migration, (group) ? uncommitted : List.of());
+			MigrationOutcome outcome = apply(migration, operation, (group) ? uncommitted : List.of());
 			uncommitted.add(outcome);
 			if (!migration.transactional()) {
 				this.connection.setAutoCommit(false);
@@ -98,49 +112,64 @@ final class MigrationRun {
 		commit(uncommitted);
 	}
 
-	private MigrationOutcome apply(ResolvedMigration migration, List<MigrationOutcome> group) throws SQLException {
+	private MigrationOutcome apply(ResolvedMigration migration, Operation operation, List<MigrationOutcome> group)
+			throws SQLException {
 		Instant startedAt = Instant.now();
 		long start = System.nanoTime();
 		try {
-			migration.migration().up(this.context);
+			if (operation == Operation.DOWN) {
+				migration.migration().down(this.context);
+			}
+			else {
+				migration.migration().up(this.context);
+			}
 			long durationMs = (System.nanoTime() - start) / 1_000_000;
-			this.writer.insert(row(migration, Operation.UP, true, startedAt, durationMs, null));
+			this.writer.insert(row(migration, operation, true, startedAt, durationMs, null));
 			this.lastId++;
-			return new MigrationOutcome(migration.version().toString(), migration.description(), Operation.UP, true,
+			return new MigrationOutcome(migration.version().toString(), migration.description(), operation, true,
 					durationMs, null);
 		}
 		catch (Exception ex) {
 			long durationMs = (System.nanoTime() - start) / 1_000_000;
-			throw failed(migration, ex, startedAt, durationMs, group);
+			throw failed(migration, operation, ex, startedAt, durationMs, group);
 		}
 	}
 
-	private MigrationFailedException failed(ResolvedMigration migration, Exception ex, Instant startedAt,
-			long durationMs, List<MigrationOutcome> group) throws SQLException {
+	private MigrationFailedException failed(ResolvedMigration migration, Operation operation, Exception ex,
+			Instant startedAt, long durationMs, List<MigrationOutcome> group) throws SQLException {
 		boolean inTransaction = !this.connection.getAutoCommit();
 		if (inTransaction) {
 			this.connection.rollback();
 			this.lastId -= group.size();
 		}
 		String error = Failures.describe(ex);
-		this.writer.insert(row(migration, Operation.UP, false, startedAt, durationMs, error));
+		this.writer.insert(row(migration, operation, false, startedAt, durationMs, error));
 		this.lastId++;
 		if (inTransaction) {
 			this.connection.commit();
 		}
 		MigrationOutcome outcome = new MigrationOutcome(migration.version().toString(), migration.description(),
-				Operation.UP, false, durationMs, error);
+				operation, false, durationMs, error);
 		this.outcomes.add(outcome);
 		this.listener.migrationFailed(this.context.dataSourceName(), outcome);
-		String what = (!inTransaction)
-				? "failed outside a transaction and may have left a partial change: " + error
-						+ ". Check the database, finish or undo the change by hand, then run repair."
-				: (group.isEmpty()) ? "failed and was rolled back: " + error + ". Fix it and start again."
-						: "failed and the whole group, " + group.size()
-								+ " migrations before it included, was rolled back: " + error
-								+ ". Fix it and start again.";
+		String what = (operation == Operation.DOWN) ? failedDown(inTransaction, error)
+				: (!inTransaction)
+						? "failed outside a transaction and may have left a partial change: " + error
+								+ ". Check the database, finish or undo the change by hand, then run repair."
+						: (group.isEmpty()) ? "failed and was rolled back: " + error + ". Fix it and start again."
+								: "failed and the whole group, " + group.size()
+										+ " migrations before it included, was rolled back: " + error
+										+ ". Fix it and start again.";
 		return new MigrationFailedException(migration.version().toString(), "Migration " + migration.name()
 				+ " on DataSource '" + this.context.dataSourceName() + "' " + what + " Nothing after it ran.", ex);
+	}
+
+	private static String failedDown(boolean inTransaction, String error) {
+		return (!inTransaction)
+				? "failed going down outside a transaction and may have left a partial change: " + error
+						+ ". It stays applied; check the database and finish or undo the change by hand."
+				: "failed going down and was rolled back: " + error
+						+ ". It stays applied; fix its down method and roll back again.";
 	}
 
 	private void commit(List<MigrationOutcome> uncommitted) throws SQLException {
@@ -153,8 +182,9 @@ final class MigrationRun {
 		for (MigrationOutcome outcome : uncommitted) {
 			this.outcomes.add(outcome);
 			if (logger.isInfoEnabled()) {
-				logger.info(this.context.dataSourceName() + ": applied " + outcome.version() + " ("
-						+ outcome.description() + ") in " + outcome.durationMs() + " ms");
+				logger.info(this.context.dataSourceName()
+						+ ((outcome.operation() == Operation.DOWN) ? ": reversed " : ": applied ") + outcome.version()
+						+ " (" + outcome.description() + ") in " + outcome.durationMs() + " ms");
 			}
 			this.listener.migrationSucceeded(this.context.dataSourceName(), outcome);
 		}
@@ -163,9 +193,8 @@ final class MigrationRun {
 
 	private HistoryRow row(ResolvedMigration migration, Operation operation, boolean success, Instant startedAt,
 			long durationMs, @Nullable String error) {
-		return new HistoryRow(this.lastId + 1, migration.version().toString(), migration.description(),
-				migration.kind().name(), migration.source(), migration.checksum(), operation.name(), success, startedAt,
-				durationMs, this.installedBy, this.host, error);
+		return HistoryRow.of(this.lastId + 1, migration, operation, success, startedAt, durationMs, this.installedBy,
+				this.host, error);
 	}
 
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migrations.IrreversibleMigrationException;
 import dev.migrations.Migration;
 import dev.migrations.MigrationContext;
 
@@ -39,15 +40,28 @@ public final class TestMigration implements Migration {
 
 	private final @Nullable String checksum;
 
+	private final String @Nullable [] downSql;
+
+	private final @Nullable String downFailure;
+
 	private final AtomicInteger runs = new AtomicInteger();
+
+	private final AtomicInteger downRuns = new AtomicInteger();
 
 	private TestMigration(String version, String[] upSql, @Nullable String failure, boolean transactional,
 			@Nullable String checksum) {
+		this(version, upSql, failure, transactional, checksum, null, null);
+	}
+
+	private TestMigration(String version, String[] upSql, @Nullable String failure, boolean transactional,
+			@Nullable String checksum, String @Nullable [] downSql, @Nullable String downFailure) {
 		this.version = version;
 		this.upSql = upSql;
 		this.failure = failure;
 		this.transactional = transactional;
 		this.checksum = checksum;
+		this.downSql = downSql;
+		this.downFailure = downFailure;
 	}
 
 	/**
@@ -76,7 +90,8 @@ public final class TestMigration implements Migration {
 	 * @return the migration
 	 */
 	public TestMigration nonTransactional() {
-		return new TestMigration(this.version, this.upSql, this.failure, false, this.checksum);
+		return new TestMigration(this.version, this.upSql, this.failure, false, this.checksum, this.downSql,
+				this.downFailure);
 	}
 
 	/**
@@ -85,7 +100,36 @@ public final class TestMigration implements Migration {
 	 * @return the migration
 	 */
 	public TestMigration withChecksum(String checksum) {
-		return new TestMigration(this.version, this.upSql, this.failure, this.transactional, checksum);
+		return new TestMigration(this.version, this.upSql, this.failure, this.transactional, checksum, this.downSql,
+				this.downFailure);
+	}
+
+	/**
+	 * Return a copy that is reversible: its {@code down} runs the given statements.
+	 * @param sql the statements that reverse the migration
+	 * @return the migration
+	 */
+	public TestMigration withDown(String... sql) {
+		return new TestMigration(this.version, this.upSql, this.failure, this.transactional, this.checksum, sql, null);
+	}
+
+	/**
+	 * Return a copy whose {@code down} runs the given statements, then throws.
+	 * @param failure the message of the exception {@code down} throws
+	 * @param sql the statements
+	 * @return the migration
+	 */
+	public TestMigration withFailingDown(String failure, String... sql) {
+		return new TestMigration(this.version, this.upSql, this.failure, this.transactional, this.checksum, sql,
+				failure);
+	}
+
+	/**
+	 * Return how often {@code down} ran.
+	 * @return the count
+	 */
+	public int downRuns() {
+		return this.downRuns.get();
 	}
 
 	/**
@@ -115,6 +159,26 @@ public final class TestMigration implements Migration {
 		if (this.failure != null) {
 			throw new IllegalStateException(this.failure);
 		}
+	}
+
+	@Override
+	public void down(MigrationContext context) {
+		String[] sql = this.downSql;
+		if (sql == null) {
+			throw new IrreversibleMigrationException(this);
+		}
+		this.downRuns.incrementAndGet();
+		for (String statement : sql) {
+			context.jdbc().execute(statement);
+		}
+		if (this.downFailure != null) {
+			throw new IllegalStateException(this.downFailure);
+		}
+	}
+
+	@Override
+	public boolean reversible() {
+		return this.downSql != null;
 	}
 
 	@Override

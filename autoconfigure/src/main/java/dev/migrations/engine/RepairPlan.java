@@ -1,0 +1,105 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.engine;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.migrations.Operation;
+import dev.migrations.RepairResult;
+
+/**
+ * What a repair records, computed once from the catalog and the history under the lock:
+ * one REPAIR row for each failed attempt to clear (so the migration may run again), each
+ * changed checksum of an applied migration to accept and each applied migration whose
+ * code is gone to forget. The rows are meant to commit together in one transaction.
+ *
+ * @param rows the REPAIR rows to write, in order
+ * @param failuresCleared the versions whose failed attempt is cleared
+ * @param checksumsAccepted the versions whose new checksum is accepted
+ * @param missingForgotten the versions forgotten
+ */
+record RepairPlan(List<HistoryRow> rows, List<String> failuresCleared, List<String> checksumsAccepted,
+		List<String> missingForgotten) {
+
+	private static final Log logger = LogFactory.getLog(RepairPlan.class);
+
+	static RepairPlan of(MigrationCatalog catalog, History history, String installedBy, String host) {
+		List<HistoryRow> rows = new ArrayList<>();
+		List<String> failuresCleared = new ArrayList<>();
+		List<String> checksumsAccepted = new ArrayList<>();
+		List<String> missingForgotten = new ArrayList<>();
+		long id = history.lastId();
+		for (Map.Entry<Version, HistoryRow> failed : new TreeMap<>(history.failed()).entrySet()) {
+			rows.add(row(++id, failed.getValue(), History.CLEAR_FAILURE, failed.getValue().checksum(), installedBy,
+					host));
+			failuresCleared.add(failed.getKey().toString());
+		}
+		for (Map.Entry<Version, HistoryRow> applied : new TreeMap<>(history.applied()).entrySet()) {
+			HistoryRow row = applied.getValue();
+			ResolvedMigration migration = catalog.find(applied.getKey());
+			if (migration == null) {
+				rows.add(row(++id, row, History.FORGET_MISSING, row.checksum(), installedBy, host));
+				missingForgotten.add(applied.getKey().toString());
+			}
+			else if (migration.checksum() != null && row.checksum() != null
+					&& !Objects.equals(migration.checksum(), row.checksum())) {
+				rows.add(row(++id, row, History.ACCEPT_CHECKSUM, migration.checksum(), installedBy, host));
+				checksumsAccepted.add(applied.getKey().toString());
+			}
+		}
+		return new RepairPlan(List.copyOf(rows), List.copyOf(failuresCleared), List.copyOf(checksumsAccepted),
+				List.copyOf(missingForgotten));
+	}
+
+	private static HistoryRow row(long id, HistoryRow repaired, String action, @Nullable String checksum,
+			String installedBy, String host) {
+		return new HistoryRow(id, repaired.version(), action, repaired.kind(), repaired.source(), checksum,
+				Operation.REPAIR.name(), true, Instant.now(), 0, installedBy, host, null);
+	}
+
+	/**
+	 * Write the rows and commit them together, when there are any.
+	 */
+	void write(LockedSession session, String dataSourceName) throws SQLException {
+		if (this.rows.isEmpty()) {
+			return;
+		}
+		try (HistoryTable.Writer writer = session.table().writer(session.connection())) {
+			for (HistoryRow row : this.rows) {
+				writer.insert(row);
+			}
+		}
+		session.connection().commit();
+		logger.info(dataSourceName + ": repaired the history: failures cleared " + this.failuresCleared
+				+ ", checksums accepted " + this.checksumsAccepted + ", missing forgotten " + this.missingForgotten);
+	}
+
+	RepairResult toResult(String dataSourceName) {
+		return new RepairResult(dataSourceName, this.failuresCleared, this.checksumsAccepted, this.missingForgotten);
+	}
+
+}
