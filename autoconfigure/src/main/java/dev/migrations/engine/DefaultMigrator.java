@@ -180,8 +180,7 @@ public final class DefaultMigrator implements Migrator {
 			MigrationPlan plan, String installedBy, long start) throws SQLException {
 		String from = versionText(history.current());
 		this.listener.runStarted(dataSourceName(), plan.pending().size());
-		DefaultMigrationContext context = new DefaultMigrationContext(connection, dialect.kind(), dataSourceName(),
-				this.settings.schema());
+		DefaultMigrationContext context = newContext(connection, dialect);
 		try (HistoryTable.Writer writer = table.writer(connection)) {
 			MigrationRun run = new MigrationRun(connection, writer, context, this.listener, installedBy, Host.NAME,
 					history.lastId());
@@ -391,7 +390,7 @@ public final class DefaultMigrator implements Migrator {
 	}
 
 	private DefaultMigrationContext newContext(Connection connection, Dialect dialect) {
-		return new DefaultMigrationContext(connection, dialect.kind(), dataSourceName());
+		return new DefaultMigrationContext(connection, dialect.kind(), dataSourceName(), this.settings.schema());
 	}
 
 	private Version versionArgument(String operation, String text) {
