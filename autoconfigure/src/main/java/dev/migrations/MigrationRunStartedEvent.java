@@ -17,8 +17,8 @@
 package dev.migrations;
 
 /**
- * Published as an application event when a run starts to apply or reverse migrations of
- * a DataSource. Listen with {@code @EventListener}.
+ * Published as an application event when a run starts to apply or reverse migrations of a
+ * DataSource. Listen with {@code @EventListener}.
  *
  * @param dataSourceName the DataSource bean name
  * @param count how many migrations the run plans

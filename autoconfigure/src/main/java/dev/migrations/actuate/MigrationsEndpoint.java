@@ -37,8 +37,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.util.Assert;
 
 /**
- * {@link Endpoint @Endpoint} that reports where every migrated DataSource stands and, when
- * its access is unrestricted, runs operations on one. It only calls the
+ * {@link Endpoint @Endpoint} that reports where every migrated DataSource stands and,
+ * when its access is unrestricted, runs operations on one. It only calls the
  * {@link MigratorRegistry}: reading never waits for the migration lock.
  *
  * @since 0.1.0
@@ -146,8 +146,8 @@ public final class MigrationsEndpoint {
 		}
 		catch (RuntimeException ex) {
 			throw new InvalidEndpointRequestException(
-					"There is no primary DataSource among " + names() + ". Name one in 'dataSource'.",
-					"No DataSource", ex);
+					"There is no primary DataSource among " + names() + ". Name one in 'dataSource'.", "No DataSource",
+					ex);
 		}
 	}
 
@@ -182,11 +182,11 @@ public final class MigrationsEndpoint {
 	 *
 	 * @param dataSource the DataSource bean name
 	 * @param operation the operation, as requested
-	 * @param result the {@link dev.migrations.RunResult}, {@link dev.migrations.RepairResult}
-	 * or {@link dev.migrations.DryRunResult}
+	 * @param result the {@link dev.migrations.RunResult},
+	 * {@link dev.migrations.RepairResult} or {@link dev.migrations.DryRunResult}
 	 */
-	public record OperationDescriptor(String dataSource, String operation, Object result)
-			implements OperationResponseBody {
+	public record OperationDescriptor(String dataSource, String operation,
+			Object result) implements OperationResponseBody {
 
 	}
 

@@ -33,10 +33,10 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 
 /**
  * {@link EndpointWebExtension @EndpointWebExtension} for the {@link MigrationsEndpoint}:
- * answers with HTTP statuses and a message instead of an error page. An unknown DataSource
- * is a 404, a bad request a 400, an operation that conflicts with the database's state (a
- * validation error, a held lock, an irreversible migration) a 409, an operation not
- * supported yet a 501 and a failed migration a 500.
+ * answers with HTTP statuses and a message instead of an error page. An unknown
+ * DataSource is a 404, a bad request a 400, an operation that conflicts with the
+ * database's state (a validation error, a held lock, an irreversible migration) a 409, an
+ * operation not supported yet a 501 and a failed migration a 500.
  *
  * @since 0.1.0
  */
@@ -80,8 +80,10 @@ public final class MigrationsEndpointWebExtension {
 	@ReadOperation(produces = "text/plain;charset=UTF-8")
 	public WebEndpointResponse<String> schema(@Selector String dataSource, @Selector String schema) {
 		if (!"schema".equals(schema)) {
-			return new WebEndpointResponse<>("Nothing is at '" + dataSource + "/" + schema + "'. Use '" + dataSource
-					+ "/schema' for the schema of DataSource '" + dataSource + "'.", WebEndpointResponse.STATUS_NOT_FOUND);
+			return new WebEndpointResponse<>(
+					"Nothing is at '" + dataSource + "/" + schema + "'. Use '" + dataSource
+							+ "/schema' for the schema of DataSource '" + dataSource + "'.",
+					WebEndpointResponse.STATUS_NOT_FOUND);
 		}
 		try {
 			String script = this.delegate.schema(dataSource, schema);

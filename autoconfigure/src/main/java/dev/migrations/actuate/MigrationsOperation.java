@@ -42,8 +42,7 @@ enum MigrationsOperation {
 		}
 		List<String> names = Arrays.stream(values()).map(MigrationsOperation::toString).toList();
 		throw new InvalidEndpointRequestException(
-				"Operation '" + name + "' is not known. Use one of " + names + " in 'operation'.",
-				"Unknown operation");
+				"Operation '" + name + "' is not known. Use one of " + names + " in 'operation'.", "Unknown operation");
 	}
 
 	@Override

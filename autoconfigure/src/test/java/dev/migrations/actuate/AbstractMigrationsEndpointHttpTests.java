@@ -118,7 +118,8 @@ abstract class AbstractMigrationsEndpointHttpTests {
 		assertThat(json.read(ds + ".history[*].version", List.class)).containsExactly("2", "1");
 		assertThat(json.read(ds + ".history[*].operation", List.class)).containsExactly("UP", "UP");
 		assertThat(json.read(ds + ".history[*].success", List.class)).containsExactly(true, true);
-		assertThat(json.read(ds + ".history[0].id", Long.class)).isGreaterThan(json.read(ds + ".history[1].id", Long.class));
+		assertThat(json.read(ds + ".history[0].id", Long.class))
+			.isGreaterThan(json.read(ds + ".history[1].id", Long.class));
 		assertThat(json.read(ds + ".history[0].startedAt", String.class)).endsWith("Z");
 		assertThat(json.read(ds + ".history[0].host", String.class)).isNotEmpty();
 		assertThat(json.read(ds + ".history[0]", Map.class)).doesNotContainKey("error");
@@ -226,8 +227,8 @@ abstract class AbstractMigrationsEndpointHttpTests {
 		start(GoodMigrations.class, "migrations.run-on=manual", "management.endpoint.migrations.access=unrestricted");
 		Response response = post("{\"operation\":\"migrate\",\"version\":\"9\"}");
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.json().read("$.message", String.class)).isEqualTo(
-				"Version 9 is not declared by any migration of DataSource 'dataSource'. Use one of [1, 2].");
+		assertThat(response.json().read("$.message", String.class))
+			.isEqualTo("Version 9 is not declared by any migration of DataSource 'dataSource'. Use one of [1, 2].");
 		assertThat(pending()).isEqualTo(2);
 	}
 
@@ -238,8 +239,7 @@ abstract class AbstractMigrationsEndpointHttpTests {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.json().read("$.message", String.class))
 			.isEqualTo("Rollback 'steps' must be at least 1, but is 0. Use 1 or more.");
-		assertThat(get(MIGRATIONS).json().read("$.dataSources.dataSource.currentVersion", String.class))
-			.isEqualTo("2");
+		assertThat(get(MIGRATIONS).json().read("$.dataSources.dataSource.currentVersion", String.class)).isEqualTo("2");
 	}
 
 	@Test
@@ -303,8 +303,8 @@ abstract class AbstractMigrationsEndpointHttpTests {
 		assertThat(duration.status()).isEqualTo(200);
 		assertThat(duration.json().read("$.measurements[?(@.statistic == 'COUNT')].value", List.class))
 			.containsExactly(1.0);
-		assertThat(duration.json().read("$.availableTags[*].tag", List.class))
-			.containsExactlyInAnyOrder("data.source", "operation", "outcome");
+		assertThat(duration.json().read("$.availableTags[*].tag", List.class)).containsExactlyInAnyOrder("data.source",
+				"operation", "outcome");
 		Response pending = get("/actuator/metrics/migrations.pending?tag=data.source:dataSource");
 		assertThat(pending.status()).isEqualTo(200);
 		assertThat(pending.json().read("$.measurements[0].value", Double.class)).isZero();
@@ -319,8 +319,8 @@ abstract class AbstractMigrationsEndpointHttpTests {
 			DocumentContext json = get(MIGRATIONS).json();
 			assertThat(json.read("$.dataSources.dataSource.state", String.class)).isEqualTo("RUNNING");
 			assertThat(json.read("$.dataSources.dataSource.currentVersion", String.class)).isEqualTo("1");
-			assertThat(json.read("$.dataSources.dataSource.migrations[*].state", List.class))
-				.containsExactly("APPLIED", "PENDING");
+			assertThat(json.read("$.dataSources.dataSource.migrations[*].state", List.class)).containsExactly("APPLIED",
+					"PENDING");
 			assertThat(get("/actuator/health/migrations").json().read("$.status", String.class))
 				.isEqualTo("OUT_OF_SERVICE");
 			Response readiness = get("/actuator/health/readiness");
@@ -332,8 +332,7 @@ abstract class AbstractMigrationsEndpointHttpTests {
 			this.context = starting.get(120, TimeUnit.SECONDS);
 		}
 		assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
-		assertThat(get(MIGRATIONS).json().read("$.dataSources.dataSource.state", String.class))
-			.isEqualTo("UP_TO_DATE");
+		assertThat(get(MIGRATIONS).json().read("$.dataSources.dataSource.state", String.class)).isEqualTo("UP_TO_DATE");
 	}
 
 	private int pending() {

@@ -58,9 +58,11 @@ class MigrationsEndpointJsonTests {
 				"3", 0, List.of(migration), List.of(entry));
 		this.contextRunner.run((context) -> {
 			JsonMapper mapper = context.getBean(EndpointJsonMapper.class).get();
-			Map<String, Object> json = object(mapper.readValue(
-					mapper.writeValueAsString(new MigrationsEndpoint.MigrationsDescriptor(Map.of("dataSource", status))),
-					Map.class));
+			Map<String, Object> json = object(
+					mapper.readValue(
+							mapper.writeValueAsString(
+									new MigrationsEndpoint.MigrationsDescriptor(Map.of("dataSource", status))),
+							Map.class));
 			assertThat(json).containsOnlyKeys("dataSources");
 			Map<String, Object> dataSource = object(object(json.get("dataSources")).get("dataSource"));
 			assertThat(dataSource).containsOnlyKeys("database", "table", "state", "currentVersion", "pending",
@@ -83,7 +85,8 @@ class MigrationsEndpointJsonTests {
 			JsonMapper mapper = context.getBean(EndpointJsonMapper.class).get();
 			String operation = mapper
 				.writeValueAsString(new MigrationsEndpoint.OperationDescriptor("dataSource", "repair", "done"));
-			assertThat(object(mapper.readValue(operation, Map.class))).containsOnlyKeys("dataSource", "operation", "result");
+			assertThat(object(mapper.readValue(operation, Map.class))).containsOnlyKeys("dataSource", "operation",
+					"result");
 			String error = mapper.writeValueAsString(new MigrationsEndpointWebExtension.ErrorDescriptor("wrong"));
 			assertThat(object(mapper.readValue(error, Map.class))).containsOnlyKeys("message");
 		});

@@ -38,8 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The endpoint's operations called directly, on SQLite: every bad request is refused
- * with a message, and changes nothing.
+ * The endpoint's operations called directly, on SQLite: every bad request is refused with
+ * a message, and changes nothing.
  */
 class MigrationsEndpointTests {
 
@@ -53,10 +53,8 @@ class MigrationsEndpointTests {
 	@BeforeEach
 	void createEndpoint() {
 		this.dataSource = SqliteTestDatabase.in(this.directory).dataSource();
-		Migrator migrator = Migrator.create(this.dataSource,
-				List.of(TestMigration.of("1", "CREATE TABLE one (id int)"),
-						TestMigration.of("1.1", "CREATE TABLE two (id int)")),
-				MigratorSettings.defaults("dataSource"));
+		Migrator migrator = Migrator.create(this.dataSource, List.of(TestMigration.of("1", "CREATE TABLE one (id int)"),
+				TestMigration.of("1.1", "CREATE TABLE two (id int)")), MigratorSettings.defaults("dataSource"));
 		this.endpoint = new MigrationsEndpoint(new MigratorRegistry(List.of(migrator), "dataSource"), 100);
 	}
 

@@ -30,7 +30,8 @@ class PostgresMigrationsEndpointHttpIntegrationTests extends AbstractMigrationsE
 
 	@Override
 	protected String[] datasourceProperties() {
-		PostgresTestDatabase database = PostgresTestDatabase.create(PostgresMigrationsEndpointHttpIntegrationTests.class);
+		PostgresTestDatabase database = PostgresTestDatabase
+			.create(PostgresMigrationsEndpointHttpIntegrationTests.class);
 		String url = database.url() + (database.url().contains("?") ? "&" : "?") + "password=" + PASSWORD;
 		return new String[] { "spring.datasource.url=" + url, "spring.datasource.hikari.maximum-pool-size=4" };
 	}

@@ -77,20 +77,19 @@ class MigrationEventPublisherTests {
 
 	@Test
 	void failedMigrationPublishesFailedEventAndUnsuccessfulFinish() {
-		withDatabase().withUserConfiguration(EventsConfiguration.class, FailingMigrations.class)
-			.run((context) -> {
-				assertThatExceptionOfType(MigrationFailedException.class)
-					.isThrownBy(() -> context.getBean(Migrator.class).migrate());
-				List<Object> events = context.getBean(Events.class).received;
-				assertThat(events).hasSize(4);
-				assertThat(events.get(2)).isInstanceOfSatisfying(MigrationFailedEvent.class, (failed) -> {
-					assertThat(failed.dataSourceName()).isEqualTo("dataSource");
-					assertThat(failed.version()).isEqualTo("2");
-					assertThat(failed.outcome().error()).contains("no room");
-				});
-				assertThat(events.get(3)).isInstanceOfSatisfying(MigrationRunFinishedEvent.class,
-						(finished) -> assertThat(finished.success()).isFalse());
+		withDatabase().withUserConfiguration(EventsConfiguration.class, FailingMigrations.class).run((context) -> {
+			assertThatExceptionOfType(MigrationFailedException.class)
+				.isThrownBy(() -> context.getBean(Migrator.class).migrate());
+			List<Object> events = context.getBean(Events.class).received;
+			assertThat(events).hasSize(4);
+			assertThat(events.get(2)).isInstanceOfSatisfying(MigrationFailedEvent.class, (failed) -> {
+				assertThat(failed.dataSourceName()).isEqualTo("dataSource");
+				assertThat(failed.version()).isEqualTo("2");
+				assertThat(failed.outcome().error()).contains("no room");
 			});
+			assertThat(events.get(3)).isInstanceOfSatisfying(MigrationRunFinishedEvent.class,
+					(finished) -> assertThat(finished.success()).isFalse());
+		});
 	}
 
 	static class Events {

@@ -62,11 +62,9 @@ class MigrationsEndpointAutoConfigurationTests {
 			.withPropertyValues("management.endpoints.web.exposure.include=migrations", "migrations.history-limit=0",
 					"migrations.run-on=startup")
 			.withUserConfiguration(MigrationConfiguration.class)
-			.run((context) -> assertThat(context.getBean(MigrationsEndpoint.class)
-				.migrations()
-				.dataSources()
-				.get("dataSource")
-				.history()).isEmpty());
+			.run((context) -> assertThat(
+					context.getBean(MigrationsEndpoint.class).migrations().dataSources().get("dataSource").history())
+				.isEmpty());
 	}
 
 	@Test
@@ -93,7 +91,8 @@ class MigrationsEndpointAutoConfigurationTests {
 
 	@Test
 	void backsOffWhenMigrationsAreDisabled() {
-		withDatabase().withPropertyValues("management.endpoints.web.exposure.include=migrations", "migrations.enabled=false")
+		withDatabase()
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations", "migrations.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class));
 	}
 
@@ -101,8 +100,7 @@ class MigrationsEndpointAutoConfigurationTests {
 	void backsOffWhenUserDefinesEndpoint() {
 		withDatabase().withPropertyValues("management.endpoints.web.exposure.include=migrations")
 			.withUserConfiguration(UserEndpointConfiguration.class)
-			.run((context) -> assertThat(context).hasSingleBean(MigrationsEndpoint.class)
-				.hasBean("userEndpoint"));
+			.run((context) -> assertThat(context).hasSingleBean(MigrationsEndpoint.class).hasBean("userEndpoint"));
 	}
 
 	@Configuration(proxyBeanMethods = false)
