@@ -33,13 +33,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Auto-configuration for migrations: a {@link Migrator} per DataSource that has
- * migrations, and the runner that applies them.
+ * migrations, the runner that applies them, and application events about what they do.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(JdbcTemplate.class)
@@ -69,6 +70,12 @@ public final class MigrationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrationsRunner migrationsRunner(MigratorRegistry migratorRegistry, MigrationsProperties properties) {
 		return new MigrationsRunner(migratorRegistry, properties.getRunOn(), properties.getOnFailure());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationEventPublisher migrationEventPublisher(ApplicationEventPublisher applicationEventPublisher) {
+		return new MigrationEventPublisher(applicationEventPublisher);
 	}
 
 }

@@ -1,0 +1,29 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations;
+
+/**
+ * Published as an application event when a run starts to apply or reverse migrations of a
+ * DataSource. Listen with {@code @EventListener}.
+ *
+ * @param dataSourceName the DataSource bean name
+ * @param count how many migrations the run plans
+ * @since 0.1.0
+ */
+public record MigrationRunStartedEvent(String dataSourceName, int count) {
+
+}

@@ -1,0 +1,482 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.actuate;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.migrations.Migration;
+import dev.migrations.MigrationContext;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The endpoint, health and meters over real HTTP against a started application, the same
+ * on every database; subclasses supply the database.
+ */
+abstract class AbstractMigrationsEndpointHttpTests {
+
+	private static final String MIGRATIONS = "/actuator/migrations";
+
+	private static volatile CountDownLatch blockingStarted = new CountDownLatch(1);
+
+	private static volatile CountDownLatch blockingReleased = new CountDownLatch(1);
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	private final ServerPort port = new ServerPort();
+
+	private ConfigurableApplicationContext context;
+
+	/**
+	 * Return properties that point {@code spring.datasource} at a new, empty database.
+	 */
+	protected abstract String[] datasourceProperties();
+
+	/**
+	 * Return the product name the database reports.
+	 */
+	protected abstract String product();
+
+	/**
+	 * Return text that must not appear in any answer: the JDBC URL and its credentials.
+	 */
+	protected abstract List<String> secrets();
+
+	@BeforeEach
+	void resetLatches() {
+		blockingStarted = new CountDownLatch(1);
+		blockingReleased = new CountDownLatch(1);
+	}
+
+	@AfterEach
+	void close() {
+		blockingReleased.countDown();
+		if (this.context != null) {
+			this.context.close();
+		}
+	}
+
+	@Test
+	void reportAfterAFreshRunShowsEveryMigrationAndTheHistory() {
+		start(GoodMigrations.class);
+		Response response = get(MIGRATIONS);
+		assertThat(response.status()).isEqualTo(200);
+		DocumentContext json = response.json();
+		String ds = "$.dataSources.dataSource";
+		assertThat(json.read(ds + ".database", String.class)).startsWith(product());
+		assertThat(json.read(ds + ".table", String.class)).isEqualTo("schema_migrations");
+		assertThat(json.read(ds + ".state", String.class)).isEqualTo("UP_TO_DATE");
+		assertThat(json.read(ds + ".currentVersion", String.class)).isEqualTo("2");
+		assertThat(json.read(ds + ".pending", Integer.class)).isZero();
+		assertThat(json.read(ds + ".migrations[*].version", List.class)).containsExactly("1", "2");
+		assertThat(json.read(ds + ".migrations[0].description", String.class)).isEqualTo("Create users");
+		assertThat(json.read(ds + ".migrations[0].kind", String.class)).isEqualTo("JAVA");
+		assertThat(json.read(ds + ".migrations[0].source", String.class)).isEqualTo(V1__CreateUsers.class.getName());
+		assertThat(json.read(ds + ".migrations[*].state", List.class)).containsExactly("APPLIED", "APPLIED");
+		assertThat(json.read(ds + ".migrations[*].reversible", List.class)).containsExactly(true, false);
+		assertThat(Instant.parse(json.read(ds + ".migrations[0].appliedAt", String.class))).isBefore(Instant.now());
+		assertThat(json.read(ds + ".migrations[0].appliedAt", String.class)).endsWith("Z");
+		assertThat(json.read(ds + ".migrations[0].durationMs", Long.class)).isNotNegative();
+		assertThat(json.read(ds + ".history[*].version", List.class)).containsExactly("2", "1");
+		assertThat(json.read(ds + ".history[*].operation", List.class)).containsExactly("UP", "UP");
+		assertThat(json.read(ds + ".history[*].success", List.class)).containsExactly(true, true);
+		assertThat(json.read(ds + ".history[0].id", Long.class))
+			.isGreaterThan(json.read(ds + ".history[1].id", Long.class));
+		assertThat(json.read(ds + ".history[0].startedAt", String.class)).endsWith("Z");
+		assertThat(json.read(ds + ".history[0].host", String.class)).isNotEmpty();
+		assertThat(json.read(ds + ".history[0]", Map.class)).doesNotContainKey("error");
+	}
+
+	@Test
+	void reportRevealsNoCredentials() {
+		start(FailingMigrations.class, "migrations.on-failure=continue");
+		String everything = get(MIGRATIONS).body() + get(MIGRATIONS + "/dataSource").body()
+				+ get("/actuator/health").body();
+		assertThat(everything).doesNotContain("jdbc:").doesNotContainIgnoringCase("password");
+		assertThat(secrets()).allSatisfy((secret) -> assertThat(everything).doesNotContain(secret));
+	}
+
+	@Test
+	void historyIsLimitedByHistoryLimit() {
+		start(GoodMigrations.class, "migrations.history-limit=1");
+		DocumentContext json = get(MIGRATIONS).json();
+		assertThat(json.read("$.dataSources.dataSource.history[*].version", List.class)).containsExactly("2");
+	}
+
+	@Test
+	void failedRunWithContinueIsReportedWithItsError() {
+		start(FailingMigrations.class, "migrations.on-failure=continue");
+		DocumentContext json = get(MIGRATIONS).json();
+		String ds = "$.dataSources.dataSource";
+		assertThat(json.read(ds + ".state", String.class)).isEqualTo("FAILED");
+		assertThat(json.read(ds + ".currentVersion", String.class)).isEqualTo("1");
+		assertThat(json.read(ds + ".migrations[*].state", List.class)).containsExactly("APPLIED", "FAILED");
+		assertThat(json.read(ds + ".migrations[1].error", String.class)).contains("no room");
+		assertThat(json.read(ds + ".migrations[1]", Map.class)).doesNotContainKey("appliedAt");
+		assertThat(json.read(ds + ".history[0].success", Boolean.class)).isFalse();
+		assertThat(json.read(ds + ".history[0].error", String.class)).contains("no room");
+	}
+
+	@Test
+	void oneDataSourceIsReportedByName() {
+		start(GoodMigrations.class);
+		Response response = get(MIGRATIONS + "/dataSource");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().read("$.dataSources", Map.class)).containsOnlyKeys("dataSource");
+		assertThat(response.json().read("$.dataSources.dataSource.state", String.class)).isEqualTo("UP_TO_DATE");
+	}
+
+	@Test
+	void unknownDataSourceIsNotFound() {
+		start(GoodMigrations.class);
+		Response response = get(MIGRATIONS + "/nope");
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.json().read("$.message", String.class))
+			.isEqualTo("No migrations are configured for DataSource 'nope'. Use one of [dataSource].");
+		assertThat(get(MIGRATIONS + "/nope/schema").status()).isEqualTo(404);
+	}
+
+	@Test
+	void schemaNotSupportedYetIsAnsweredWithAMessage() {
+		start(GoodMigrations.class);
+		Response response = get(MIGRATIONS + "/dataSource/schema");
+		assertThat(response.status()).isEqualTo(501);
+		assertThat(response.body()).contains("dumpSchema operation is not supported yet").doesNotContain("at dev.");
+	}
+
+	@Test
+	void postIsRefusedByDefault() {
+		start(GoodMigrations.class, "migrations.run-on=manual");
+		Response response = post("{\"operation\":\"migrate\"}");
+		assertThat(response.status()).isEqualTo(405);
+		assertThat(pending()).isEqualTo(2);
+	}
+
+	@Test
+	void postMigrateRunsWhenAccessIsUnrestricted() {
+		start(GoodMigrations.class, "migrations.run-on=manual", "management.endpoint.migrations.access=unrestricted");
+		Response response = post("{\"operation\":\"migrate\"}");
+		assertThat(response.status()).isEqualTo(200);
+		DocumentContext json = response.json();
+		assertThat(json.read("$.dataSource", String.class)).isEqualTo("dataSource");
+		assertThat(json.read("$.operation", String.class)).isEqualTo("migrate");
+		assertThat(json.read("$.result.toVersion", String.class)).isEqualTo("2");
+		assertThat(json.read("$.result.outcomes[*].version", List.class)).containsExactly("1", "2");
+		assertThat(pending()).isZero();
+	}
+
+	@Test
+	void postMigrateToAVersionStopsThere() {
+		start(GoodMigrations.class, "migrations.run-on=manual", "management.endpoint.migrations.access=unrestricted");
+		Response response = post("{\"operation\":\"migrate\",\"dataSource\":\"dataSource\",\"version\":\"1.0\"}");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().read("$.result.toVersion", String.class)).isEqualTo("1");
+		assertThat(pending()).isEqualTo(1);
+	}
+
+	@Test
+	void unknownOperationIsABadRequest() {
+		start(GoodMigrations.class, "migrations.run-on=manual", "management.endpoint.migrations.access=unrestricted");
+		Response response = post("{\"operation\":\"explode\"}");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().read("$.message", String.class)).isEqualTo(
+				"Operation 'explode' is not known. Use one of [migrate, rollback, baseline, repair, dry-run] in 'operation'.");
+		assertThat(pending()).isEqualTo(2);
+	}
+
+	@Test
+	void unknownVersionIsABadRequest() {
+		start(GoodMigrations.class, "migrations.run-on=manual", "management.endpoint.migrations.access=unrestricted");
+		Response response = post("{\"operation\":\"migrate\",\"version\":\"9\"}");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().read("$.message", String.class))
+			.isEqualTo("Version 9 is not declared by any migration of DataSource 'dataSource'. Use one of [1, 2].");
+		assertThat(pending()).isEqualTo(2);
+	}
+
+	@Test
+	void stepsBelowOneIsABadRequest() {
+		start(GoodMigrations.class, "management.endpoint.migrations.access=unrestricted");
+		Response response = post("{\"operation\":\"rollback\",\"steps\":0}");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().read("$.message", String.class))
+			.isEqualTo("Rollback 'steps' must be at least 1, but is 0. Use 1 or more.");
+		assertThat(get(MIGRATIONS).json().read("$.dataSources.dataSource.currentVersion", String.class)).isEqualTo("2");
+	}
+
+	@Test
+	void unknownDataSourceInAPostIsABadRequest() {
+		start(GoodMigrations.class, "migrations.run-on=manual", "management.endpoint.migrations.access=unrestricted");
+		Response response = post("{\"operation\":\"migrate\",\"dataSource\":\"nope\"}");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().read("$.message", String.class))
+			.isEqualTo("No migrations are configured for DataSource 'nope'. Use one of [dataSource].");
+		assertThat(pending()).isEqualTo(2);
+	}
+
+	@Test
+	void operationNotSupportedYetIsAnsweredWithAMessage() {
+		start(GoodMigrations.class, "management.endpoint.migrations.access=unrestricted");
+		Response response = post("{\"operation\":\"rollback\",\"steps\":1}");
+		assertThat(response.status()).isEqualTo(501);
+		assertThat(response.json().read("$.message", String.class))
+			.isEqualTo("The rollback operation is not supported yet. Upgrade the migrations starter to use it.");
+	}
+
+	@Test
+	void healthIsUpWhenUpToDate() {
+		start(GoodMigrations.class);
+		Response response = get("/actuator/health/migrations");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().read("$.status", String.class)).isEqualTo("UP");
+		assertThat(response.json().read("$.details.dataSource.state", String.class)).isEqualTo("UP_TO_DATE");
+		assertThat(response.json().read("$.details.dataSource.currentVersion", String.class)).isEqualTo("2");
+	}
+
+	@Test
+	void healthIsDownWhenAMigrationFailed() {
+		start(FailingMigrations.class, "migrations.on-failure=continue");
+		Response response = get("/actuator/health/migrations");
+		assertThat(response.status()).isEqualTo(503);
+		DocumentContext json = response.json();
+		assertThat(json.read("$.status", String.class)).isEqualTo("DOWN");
+		assertThat(json.read("$.details.dataSource.state", String.class)).isEqualTo("FAILED");
+		assertThat(json.read("$.details.dataSource.failed[0].version", String.class)).isEqualTo("2");
+		assertThat(json.read("$.details.dataSource.failed[0].error", String.class)).contains("no room");
+		assertThat(get("/actuator/health").status()).isEqualTo(503);
+	}
+
+	@Test
+	void healthIsUnknownWhileMigrationsWaitForAManualRun() {
+		start(GoodMigrations.class, "migrations.run-on=manual");
+		Response response = get("/actuator/health/migrations");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().read("$.status", String.class)).isEqualTo("UNKNOWN");
+		assertThat(response.json().read("$.details.dataSource.state", String.class)).isEqualTo("PENDING");
+		assertThat(response.json().read("$.details.dataSource.pending", Integer.class)).isEqualTo(2);
+		assertThat(response.json().read("$.details.dataSource.message", String.class))
+			.startsWith("2 migration(s) wait to be applied");
+	}
+
+	@Test
+	void metricsTimeEachMigrationAndCountPendingOnes() {
+		start(GoodMigrations.class);
+		Response duration = get("/actuator/metrics/migrations.duration?tag=version:2");
+		assertThat(duration.status()).isEqualTo(200);
+		assertThat(duration.json().read("$.measurements[?(@.statistic == 'COUNT')].value", List.class))
+			.containsExactly(1.0);
+		assertThat(duration.json().read("$.availableTags[*].tag", List.class)).containsExactlyInAnyOrder("data.source",
+				"operation", "outcome");
+		Response pending = get("/actuator/metrics/migrations.pending?tag=data.source:dataSource");
+		assertThat(pending.status()).isEqualTo(200);
+		assertThat(pending.json().read("$.measurements[0].value", Double.class)).isZero();
+	}
+
+	@Test
+	void runInProgressIsReportedWithoutWaitingAndReadinessRefusesTraffic() throws Exception {
+		CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture
+			.supplyAsync(() -> builder(BlockingMigrations.class).run());
+		try {
+			assertThat(blockingStarted.await(120, TimeUnit.SECONDS)).isTrue();
+			DocumentContext json = get(MIGRATIONS).json();
+			assertThat(json.read("$.dataSources.dataSource.state", String.class)).isEqualTo("RUNNING");
+			assertThat(json.read("$.dataSources.dataSource.currentVersion", String.class)).isEqualTo("1");
+			assertThat(json.read("$.dataSources.dataSource.migrations[*].state", List.class)).containsExactly("APPLIED",
+					"PENDING");
+			assertThat(get("/actuator/health/migrations").json().read("$.status", String.class))
+				.isEqualTo("OUT_OF_SERVICE");
+			Response readiness = get("/actuator/health/readiness");
+			assertThat(readiness.status()).isEqualTo(503);
+			assertThat(readiness.json().read("$.status", String.class)).isEqualTo("OUT_OF_SERVICE");
+		}
+		finally {
+			blockingReleased.countDown();
+			this.context = starting.get(120, TimeUnit.SECONDS);
+		}
+		assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
+		assertThat(get(MIGRATIONS).json().read("$.dataSources.dataSource.state", String.class)).isEqualTo("UP_TO_DATE");
+	}
+
+	private int pending() {
+		return get(MIGRATIONS).json().read("$.dataSources.dataSource.pending", Integer.class);
+	}
+
+	private void start(Class<?> migrations, String... properties) {
+		this.context = builder(migrations, properties).run();
+	}
+
+	private SpringApplicationBuilder builder(Class<?> migrations, String... properties) {
+		return new SpringApplicationBuilder(TestApplication.class, migrations)
+			.properties("server.port=0", "management.endpoints.web.exposure.include=migrations,health,metrics",
+					"management.endpoint.health.show-details=always", "management.endpoint.health.probes.enabled=true")
+			.properties(datasourceProperties())
+			.properties(properties)
+			.listeners(this.port);
+	}
+
+	private Response get(String path) {
+		return send(HttpRequest.newBuilder(uri(path)).GET());
+	}
+
+	private Response post(String json) {
+		return send(HttpRequest.newBuilder(uri(MIGRATIONS))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json)));
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port.get() + path);
+	}
+
+	private Response send(HttpRequest.Builder request) {
+		try {
+			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.body());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	record Response(int status, String body) {
+
+		DocumentContext json() {
+			return JsonPath.parse(this.body);
+		}
+
+	}
+
+	/**
+	 * The port the web server listens on, known as soon as it started.
+	 */
+	static final class ServerPort implements ApplicationListener<WebServerInitializedEvent> {
+
+		private final CompletableFuture<Integer> port = new CompletableFuture<>();
+
+		@Override
+		public void onApplicationEvent(WebServerInitializedEvent event) {
+			this.port.complete(event.getWebServer().getPort());
+		}
+
+		int get() {
+			try {
+				return this.port.get(120, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("The web server did not start", ex);
+			}
+		}
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration
+	static class TestApplication {
+
+	}
+
+	static class V1__CreateUsers implements Migration {
+
+		@Override
+		public void up(MigrationContext context) {
+			context.jdbc().execute("CREATE TABLE users (id bigint PRIMARY KEY)");
+		}
+
+		@Override
+		public void down(MigrationContext context) {
+			context.jdbc().execute("DROP TABLE users");
+		}
+
+	}
+
+	static class V2__AddNames implements Migration {
+
+		@Override
+		public void up(MigrationContext context) {
+			context.jdbc().execute("ALTER TABLE users ADD COLUMN name varchar(100)");
+		}
+
+	}
+
+	static class V2__Explode implements Migration {
+
+		@Override
+		public void up(MigrationContext context) {
+			throw new IllegalStateException("no room");
+		}
+
+	}
+
+	static class V2__WaitForTheTest implements Migration {
+
+		@Override
+		public void up(MigrationContext context) {
+			blockingStarted.countDown();
+			try {
+				if (!blockingReleased.await(120, TimeUnit.SECONDS)) {
+					throw new IllegalStateException("The test did not release the migration");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+
+	}
+
+	@Import({ V1__CreateUsers.class, V2__AddNames.class })
+	static class GoodMigrations {
+
+	}
+
+	@Import({ V1__CreateUsers.class, V2__Explode.class })
+	static class FailingMigrations {
+
+	}
+
+	@Import({ V1__CreateUsers.class, V2__WaitForTheTest.class })
+	static class BlockingMigrations {
+
+	}
+
+}
