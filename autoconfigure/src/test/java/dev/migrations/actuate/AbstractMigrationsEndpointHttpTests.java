@@ -253,12 +253,38 @@ abstract class AbstractMigrationsEndpointHttpTests {
 	}
 
 	@Test
-	void operationNotSupportedYetIsAnsweredWithAMessage() {
+	void postRollbackOfAnIrreversibleMigrationIsAConflictThatChangesNothing() {
 		start(GoodMigrations.class, "management.endpoint.migrations.access=unrestricted");
 		Response response = post("{\"operation\":\"rollback\",\"steps\":1}");
-		assertThat(response.status()).isEqualTo(501);
-		assertThat(response.json().read("$.message", String.class))
-			.isEqualTo("The rollback operation is not supported yet. Upgrade the migrations starter to use it.");
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.json().read("$.message", String.class)).contains(V2__AddNames.class.getName())
+			.contains("irreversible");
+		assertThat(pending()).isZero();
+	}
+
+	@Test
+	void postRollbackReversesAndPostMigrateReapplies() {
+		start(ReversibleMigrations.class, "management.endpoint.migrations.access=unrestricted");
+		Response rollback = post("{\"operation\":\"rollback\",\"version\":\"0\"}");
+		assertThat(rollback.status()).isEqualTo(200);
+		assertThat(rollback.json().read("$.result.outcomes[*].version", List.class)).containsExactly("2", "1");
+		assertThat(rollback.json().read("$.result.outcomes[*].operation", List.class)).containsExactly("DOWN", "DOWN");
+		assertThat(pending()).isEqualTo(2);
+		Response migrate = post("{\"operation\":\"migrate\"}");
+		assertThat(migrate.status()).isEqualTo(200);
+		assertThat(pending()).isZero();
+		assertThat(get(MIGRATIONS).json().read("$.dataSources.dataSource.history[*].operation", List.class))
+			.containsExactly("UP", "UP", "DOWN", "DOWN", "UP", "UP");
+	}
+
+	@Test
+	void postDryRunReportsWithoutChangingAnything() {
+		start(ReversibleMigrations.class, "migrations.run-on=manual",
+				"management.endpoint.migrations.access=unrestricted");
+		Response response = post("{\"operation\":\"dry-run\"}");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().read("$.result.outcomes[*].success", List.class)).containsExactly(true, true);
+		assertThat(pending()).isEqualTo(2);
 	}
 
 	@Test
@@ -466,6 +492,25 @@ abstract class AbstractMigrationsEndpointHttpTests {
 
 	@Import({ V1__CreateUsers.class, V2__AddNames.class })
 	static class GoodMigrations {
+
+	}
+
+	static class V2__AddEmails implements Migration {
+
+		@Override
+		public void up(MigrationContext context) {
+			context.jdbc().execute("ALTER TABLE users ADD COLUMN email varchar(100)");
+		}
+
+		@Override
+		public void down(MigrationContext context) {
+			context.jdbc().execute("ALTER TABLE users DROP COLUMN email");
+		}
+
+	}
+
+	@Import({ V1__CreateUsers.class, V2__AddEmails.class })
+	static class ReversibleMigrations {
 
 	}
 
