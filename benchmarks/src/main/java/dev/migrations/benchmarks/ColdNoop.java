@@ -1,0 +1,45 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.benchmarks;
+
+import java.nio.file.Path;
+
+/**
+ * The no-op in a fresh JVM: one contestant's start-up check on an up-to-date database,
+ * timed from {@code main} to done (JVM boot excluded, class loading included). Run by the
+ * harness in a child JVM whose classpath holds only that tool and the JDBC drivers.
+ */
+public final class ColdNoop {
+
+	private ColdNoop() {
+	}
+
+	/**
+	 * Run one cold no-op.
+	 * @param args contestant id, JDBC URL, user, workload directory, size
+	 * @throws Exception on any failure
+	 */
+	public static void main(String[] args) throws Exception {
+		long start = System.nanoTime();
+		Contestant contestant = Contestants.create(args[0]);
+		contestant.migrate(new PlainDataSource(args[1], args[2]),
+				new Workload(Integer.parseInt(args[4]), Path.of(args[3])));
+		long elapsed = System.nanoTime() - start;
+		System.out.println(ChildJvm.ELAPSED + elapsed);
+	}
+
+}
