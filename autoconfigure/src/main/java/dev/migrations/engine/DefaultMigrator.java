@@ -123,7 +123,7 @@ public final class DefaultMigrator implements Migrator {
 		try (Connection connection = this.dataSource.getConnection()) {
 			Dialect dialect = dialect(connection);
 			HistoryTable table = historyTable(dialect);
-			History history = History.of(table.read(connection));
+			History history = History.of(table.read(connection), this.catalog);
 			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
 			if (plan.pending().isEmpty()) {
 				return upToDate(history, start);
@@ -163,7 +163,7 @@ public final class DefaultMigrator implements Migrator {
 							+ ": the database has tables but no history (migrations.baseline-on-migrate)");
 				}
 			}
-			History history = History.of(rows);
+			History history = History.of(rows, this.catalog);
 			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
 			if (plan.pending().isEmpty()) {
 				return upToDate(history, start);
@@ -231,7 +231,7 @@ public final class DefaultMigrator implements Migrator {
 		try (Connection connection = this.dataSource.getConnection()) {
 			Dialect dialect = dialect(connection);
 			HistoryTable table = historyTable(dialect);
-			History history = History.of(table.read(connection));
+			History history = History.of(table.read(connection), this.catalog);
 			MigrationPlan plan = MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), this.target);
 			return new StatusReport(this.catalog, history, plan).toStatus(dialect.product(), table.name(), state(plan));
 		}
@@ -321,7 +321,7 @@ public final class DefaultMigrator implements Migrator {
 			try {
 				List<HistoryRow> rows = session.rows();
 				History history = (rows != null) ? session.history()
-						: History.of(createHistory(connection, session.table(), session.installedBy()));
+						: History.of(createHistory(connection, session.table(), session.installedBy()), this.catalog);
 				MigrationPlan plan = validate(
 						MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), this.target));
 				return DryRun.check(session, newContext(connection, dialect), history.lastId(), plan.pending());
@@ -374,8 +374,8 @@ public final class DefaultMigrator implements Migrator {
 					}
 					connection.setAutoCommit(false);
 					List<HistoryRow> rows = table.read(connection);
-					return operation.run(new LockedSession(connection, dialect, table, rows, History.of(rows),
-							dialect.currentUser(connection), Host.NAME, start));
+					return operation.run(new LockedSession(connection, dialect, table, rows,
+							History.of(rows, this.catalog), dialect.currentUser(connection), Host.NAME, start));
 				}
 				finally {
 					this.running = false;

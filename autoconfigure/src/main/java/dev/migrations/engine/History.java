@@ -51,12 +51,12 @@ final class History {
 
 	private long lastId;
 
-	private History(List<HistoryRow> rows) {
+	private History(List<HistoryRow> rows, MigrationCatalog catalog) {
 		this.rows = rows;
 		for (HistoryRow row : rows) {
 			this.lastId = Math.max(this.lastId, row.id());
 			if (row.version() != null && !HistoryRow.LAYOUT.equals(row.operation())) {
-				apply(row, Version.parse(row.version()));
+				apply(row, catalog.version(row.version()));
 			}
 		}
 		for (Version version : this.applied.keySet()) {
@@ -66,8 +66,8 @@ final class History {
 		}
 	}
 
-	static History of(@Nullable List<HistoryRow> rows) {
-		return new History((rows != null) ? rows : List.of());
+	static History of(@Nullable List<HistoryRow> rows, MigrationCatalog catalog) {
+		return new History((rows != null) ? rows : List.of(), catalog);
 	}
 
 	private void apply(HistoryRow row, Version version) {

@@ -40,11 +40,15 @@ final class MigrationCatalog {
 
 	private final Map<Version, ResolvedMigration> byVersion;
 
+	private final Map<String, Version> byText;
+
 	private MigrationCatalog(List<ResolvedMigration> migrations) {
 		this.migrations = migrations;
 		this.byVersion = new HashMap<>(migrations.size() * 2);
+		this.byText = new HashMap<>(migrations.size() * 2);
 		for (ResolvedMigration migration : migrations) {
 			this.byVersion.put(migration.version(), migration);
+			this.byText.put(migration.version().toString(), migration.version());
 		}
 	}
 
@@ -91,7 +95,7 @@ final class MigrationCatalog {
 					+ "', which is not digits separated by dots (for example 3, 1.2 or 2026.11.21.1030). Correct it.");
 		}
 		return new ResolvedMigration(Version.parse(versionText), migration.description(), kind, source,
-				migration.checksum(), migration.transactional(), migration.reversible(), migration);
+				migration.checksum(), migration.transactional(), migration);
 	}
 
 	List<ResolvedMigration> migrations() {
@@ -100,6 +104,15 @@ final class MigrationCatalog {
 
 	@Nullable ResolvedMigration find(Version version) {
 		return this.byVersion.get(version);
+	}
+
+	/**
+	 * Return the version a history row names, reusing the declared version when the text
+	 * is the same, so reading a long history parses almost nothing.
+	 */
+	Version version(String text) {
+		Version declared = this.byText.get(text);
+		return (declared != null) ? declared : Version.parse(text);
 	}
 
 }

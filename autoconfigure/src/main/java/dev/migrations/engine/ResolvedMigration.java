@@ -30,11 +30,19 @@ import dev.migrations.MigrationKind;
  * @param source its class name or resource
  * @param checksum its checksum, or {@code null}
  * @param transactional whether it runs in a transaction
- * @param reversible whether it can go down
  * @param migration the migration itself
  */
 public record ResolvedMigration(Version version, String description, MigrationKind kind, String source,
-		@Nullable String checksum, boolean transactional, boolean reversible, Migration migration) {
+		@Nullable String checksum, boolean transactional, Migration migration) {
+
+	/**
+	 * Return whether the migration can go down. Asked only when needed: the default
+	 * answer uses reflection, which the start-up path does not need to pay for.
+	 * @return whether it is reversible
+	 */
+	public boolean reversible() {
+		return this.migration.reversible();
+	}
 
 	/**
 	 * Return the version and source, the way messages name a migration.

@@ -17,7 +17,6 @@
 package dev.migrations.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +36,6 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.util.Assert;
-import org.springframework.util.StreamUtils;
 
 /**
  * Finds SQL migration files ({@code V<version>__<description>.sql} and optional
@@ -155,8 +153,9 @@ public final class SqlMigrationLoader {
 				}
 				exists = true;
 				String rootUrl = withSlash(root.getURL().toString());
+				Path rootPath = (root.isFile()) ? root.getFile().toPath().toAbsolutePath().normalize() : null;
 				for (Resource file : this.resolver.getResources(rootUrl + "**/*")) {
-					String relative = relative(root, rootUrl, file);
+					String relative = relative(rootPath, rootUrl, file);
 					if (relative != null && !relative.endsWith("/") && file.isReadable()) {
 						found.add(new Found(location, relative, file));
 					}
@@ -201,12 +200,12 @@ public final class SqlMigrationLoader {
 		return (path.endsWith("/")) ? path : path + "/";
 	}
 
-	private static @Nullable String relative(Resource root, String rootUrl, Resource file) throws IOException {
-		if (root.isFile() && file.isFile()) {
+	private static @Nullable String relative(@Nullable Path rootPath, String rootUrl, Resource file)
+			throws IOException {
+		if (rootPath != null && file.isFile()) {
 			if (file.getFile().isDirectory()) {
 				return null;
 			}
-			Path rootPath = root.getFile().toPath().toAbsolutePath().normalize();
 			Path filePath = file.getFile().toPath().toAbsolutePath().normalize();
 			return (filePath.startsWith(rootPath)) ? rootPath.relativize(filePath).toString().replace('\\', '/')
 					: filePath.getFileName().toString();
@@ -220,8 +219,8 @@ public final class SqlMigrationLoader {
 	}
 
 	private static String read(Found file) {
-		try (InputStream input = file.resource().getInputStream()) {
-			return StreamUtils.copyToString(input, StandardCharsets.UTF_8);
+		try {
+			return file.resource().getContentAsString(StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new MigrationException("SQL migration file " + file.source() + " could not be read: "

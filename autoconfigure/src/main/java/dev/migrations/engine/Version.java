@@ -35,9 +35,12 @@ public final class Version implements Comparable<Version> {
 	/** Segments without leading zeros, trailing zero segments dropped. */
 	private final String[] segments;
 
+	private final int hash;
+
 	private Version(String text, String[] segments) {
 		this.text = text;
 		this.segments = segments;
+		this.hash = Arrays.hashCode(segments);
 	}
 
 	/**
@@ -109,7 +112,7 @@ public final class Version implements Comparable<Version> {
 
 	@Override
 	public int hashCode() {
-		return Arrays.hashCode(this.segments);
+		return this.hash;
 	}
 
 	/**

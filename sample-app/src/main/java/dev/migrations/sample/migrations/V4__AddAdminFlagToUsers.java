@@ -16,21 +16,28 @@
 
 package dev.migrations.sample.migrations;
 
+import dev.migrations.ColumnDefinition;
 import dev.migrations.Migration;
 import dev.migrations.MigrationContext;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Adds an admin flag to users; Ada is the first admin.
+ * Adds a proper admin flag, to replace the free-text role.
  */
 @Component
-class V2__AddAdminFlagToUsers implements Migration {
+class V4__AddAdminFlagToUsers implements Migration {
 
 	@Override
 	public void up(MigrationContext context) {
-		context.jdbc().execute("ALTER TABLE users ADD COLUMN is_admin boolean NOT NULL DEFAULT false");
-		context.jdbc().update("UPDATE users SET is_admin = true WHERE name = 'Ada'");
+		context.alterTable("users")
+			.addColumn(ColumnDefinition.of("is_admin", "boolean").notNull().withDefault("false"))
+			.apply();
+	}
+
+	@Override
+	public void down(MigrationContext context) {
+		context.alterTable("users").dropColumn("is_admin").apply();
 	}
 
 }

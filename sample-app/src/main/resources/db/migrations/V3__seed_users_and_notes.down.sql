@@ -1,0 +1,2 @@
+DELETE FROM notes;
+DELETE FROM users;
