@@ -123,8 +123,13 @@ public final class DefaultMigrator implements Migrator {
 		try (Connection connection = this.dataSource.getConnection()) {
 			Dialect dialect = dialect(connection);
 			HistoryTable table = historyTable(dialect);
-			History history = History.of(table.read(connection), this.catalog);
-			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
+			History history = History.of(table.readForPlanning(connection), this.catalog);
+			MigrationPlan plan = MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target);
+			if (!plan.problems().isEmpty()) {
+				// Read again in full: the messages name when and why things failed.
+				history = History.of(table.read(connection), this.catalog);
+				validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
+			}
 			if (plan.pending().isEmpty()) {
 				return upToDate(history, start);
 			}

@@ -43,8 +43,9 @@ final class HistoryTable {
 	 */
 	static final int LAYOUT_VERSION = 1;
 
-	private static final String COLUMNS = "id, version, description, kind, source, checksum, operation, success, "
-			+ "started_at, duration_ms, installed_by, host, error";
+	private static final String PLANNING_COLUMNS = "id, version, description, kind, source, checksum, operation, success";
+
+	private static final String COLUMNS = PLANNING_COLUMNS + ", started_at, duration_ms, installed_by, host, error";
 
 	private final Dialect dialect;
 
@@ -64,15 +65,31 @@ final class HistoryTable {
 	 * @return the rows, or {@code null} when the table does not exist
 	 */
 	@Nullable List<HistoryRow> read(Connection connection) throws SQLException {
+		return read(connection, COLUMNS);
+	}
+
+	/**
+	 * Read every row with only what planning needs: no timestamps, durations, users,
+	 * hosts or errors (they read as the epoch, 0 and {@code null}). Start-up checks that
+	 * find nothing to do use it; messages and status need {@link #read(Connection)}.
+	 * @return the rows, or {@code null} when the table does not exist
+	 */
+	@Nullable List<HistoryRow> readForPlanning(Connection connection) throws SQLException {
+		return read(connection, PLANNING_COLUMNS);
+	}
+
+	private @Nullable List<HistoryRow> read(Connection connection, String columns) throws SQLException {
+		boolean full = columns.equals(COLUMNS);
 		try (Statement statement = connection.createStatement();
 				ResultSet result = statement
-					.executeQuery("SELECT " + COLUMNS + " FROM " + this.name + " ORDER BY id")) {
+					.executeQuery("SELECT " + columns + " FROM " + this.name + " ORDER BY id")) {
 			List<HistoryRow> rows = new ArrayList<>();
 			while (result.next()) {
 				rows.add(new HistoryRow(result.getLong(1), result.getString(2), result.getString(3),
 						result.getString(4), result.getString(5), result.getString(6), result.getString(7),
-						result.getBoolean(8), this.dialect.getTimestamp(result, 9), result.getLong(10),
-						result.getString(11), result.getString(12), result.getString(13)));
+						result.getBoolean(8), (full) ? this.dialect.getTimestamp(result, 9) : Instant.EPOCH,
+						(full) ? result.getLong(10) : 0, (full) ? result.getString(11) : null,
+						(full) ? result.getString(12) : null, (full) ? result.getString(13) : null));
 			}
 			return rows;
 		}
