@@ -120,9 +120,26 @@ public final class DefaultMigrator implements Migrator {
 
 	private RunResult migrate(@Nullable Version target) {
 		long start = System.nanoTime();
+		try {
+			RunResult upToDate = upToDateWithoutLock(target, start);
+			if (upToDate != null) {
+				return upToDate;
+			}
+			return locked("Migrating", (session) -> migrateLocked(session, target, start));
+		}
+		catch (MigrationException ex) {
+			throw recordFailure(ex);
+		}
+	}
+
+	/**
+	 * The start-up check: read the history once, without the lock, with only the columns
+	 * planning needs.
+	 * @return the result when nothing is pending, else {@code null}
+	 */
+	private @Nullable RunResult upToDateWithoutLock(@Nullable Version target, long start) {
 		try (Connection connection = this.dataSource.getConnection()) {
-			Dialect dialect = dialect(connection);
-			HistoryTable table = historyTable(dialect);
+			HistoryTable table = historyTable(dialect(connection));
 			History history = History.of(table.readForPlanning(connection), this.catalog);
 			MigrationPlan plan = MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target);
 			if (!plan.problems().isEmpty()) {
@@ -130,55 +147,35 @@ public final class DefaultMigrator implements Migrator {
 				history = History.of(table.read(connection), this.catalog);
 				validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
 			}
-			if (plan.pending().isEmpty()) {
-				return upToDate(history, start);
-			}
-			try (MigrationLock.Held lock = dialect.lock(this.dataSource, table.name())
-				.acquire(this.settings.lockTimeout())) {
-				return migrateLocked(connection, dialect, table, target, start);
-			}
+			return (plan.pending().isEmpty()) ? upToDate(history, start) : null;
 		}
 		catch (SQLException ex) {
-			throw recordFailure(new MigrationException("Migrating DataSource '" + dataSourceName() + "' failed: "
-					+ Failures.describe(ex) + ". Check that the database is reachable and the user may change it.",
-					ex));
-		}
-		catch (MigrationException ex) {
-			throw recordFailure(ex);
+			throw new MigrationException("Migrating DataSource '" + dataSourceName() + "' failed: "
+					+ Failures.describe(ex) + ". Check that the database is reachable and the user may change it.", ex);
 		}
 	}
 
-	private RunResult migrateLocked(Connection connection, Dialect dialect, HistoryTable table,
-			@Nullable Version target, long start) throws SQLException {
-		this.running = true;
-		boolean autoCommit = connection.getAutoCommit();
-		String schema = connection.getSchema();
-		try {
-			if (this.settings.schema() != null) {
-				dialect.useSchema(connection, this.settings.schema());
+	/**
+	 * Migrate under the lock: the history was read again, since another instance may have
+	 * done the work while this one waited.
+	 */
+	private RunResult migrateLocked(LockedSession session, @Nullable Version target, long start) throws SQLException {
+		Connection connection = session.connection();
+		History history = session.history();
+		if (session.rows() == null) {
+			List<HistoryRow> rows = createHistory(connection, session.table(), session.installedBy());
+			connection.commit();
+			if (rows.size() > 1) {
+				logger.info(dataSourceName() + ": stamped at baseline version " + this.baselineVersion
+						+ ": the database has tables but no history (migrations.baseline-on-migrate)");
 			}
-			connection.setAutoCommit(false);
-			List<HistoryRow> rows = table.read(connection);
-			String installedBy = dialect.currentUser(connection);
-			if (rows == null) {
-				rows = createHistory(connection, table, installedBy);
-				connection.commit();
-				if (rows.size() > 1) {
-					logger.info(dataSourceName() + ": stamped at baseline version " + this.baselineVersion
-							+ ": the database has tables but no history (migrations.baseline-on-migrate)");
-				}
-			}
-			History history = History.of(rows, this.catalog);
-			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
-			if (plan.pending().isEmpty()) {
-				return upToDate(history, start);
-			}
-			return run(connection, dialect, table, history, plan, installedBy, start);
+			history = History.of(rows, this.catalog);
 		}
-		finally {
-			this.running = false;
-			restore(connection, autoCommit, schema);
+		MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
+		if (plan.pending().isEmpty()) {
+			return upToDate(history, start);
 		}
+		return run(connection, session.dialect(), session.table(), history, plan, session.installedBy(), start);
 	}
 
 	private RunResult run(Connection connection, Dialect dialect, HistoryTable table, History history,
