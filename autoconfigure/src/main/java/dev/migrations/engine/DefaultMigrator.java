@@ -36,14 +36,18 @@ import dev.migrations.Migration;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationListener;
+import dev.migrations.MigrationOutcome;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorSettings;
+import dev.migrations.Operation;
 import dev.migrations.RepairResult;
 import dev.migrations.RunResult;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.MigrationLock;
+import dev.migrations.schema.SchemaDump;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.util.Assert;
 
 /**
@@ -74,6 +78,8 @@ public final class DefaultMigrator implements Migrator {
 
 	private final Version baselineVersion;
 
+	private final @Nullable FreshSchemaScript freshSchema;
+
 	private volatile @Nullable Dialect dialect;
 
 	private volatile boolean running;
@@ -100,6 +106,8 @@ public final class DefaultMigrator implements Migrator {
 		this.catalog = MigrationCatalog.of(settings.dataSourceName(), migrations);
 		this.target = (settings.targetVersion() != null) ? targetVersion(settings.targetVersion()) : null;
 		this.baselineVersion = baselineVersion(settings.baselineVersion());
+		this.freshSchema = (settings.freshSchema() != null)
+				? FreshSchemaScript.parse(settings.freshSchema(), settings.dataSourceName()) : null;
 	}
 
 	@Override
@@ -123,9 +131,11 @@ public final class DefaultMigrator implements Migrator {
 		try (Connection connection = this.dataSource.getConnection()) {
 			Dialect dialect = dialect(connection);
 			HistoryTable table = historyTable(dialect);
-			History history = History.of(table.read(connection));
+			List<HistoryRow> rows = table.read(connection);
+			History history = History.of(rows);
 			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
-			if (plan.pending().isEmpty()) {
+			boolean mayLoadFreshSchema = rows == null && freshSchema(target) != null;
+			if (plan.pending().isEmpty() && !mayLoadFreshSchema) {
 				return upToDate(history, start);
 			}
 			try (MigrationLock.Held lock = dialect.lock(this.dataSource, table.name())
@@ -155,20 +165,21 @@ public final class DefaultMigrator implements Migrator {
 			connection.setAutoCommit(false);
 			List<HistoryRow> rows = table.read(connection);
 			String installedBy = dialect.currentUser(connection);
+			MigrationOutcome created = null;
 			if (rows == null) {
-				rows = createHistory(connection, table, installedBy);
+				rows = createHistory(connection, table, installedBy, target);
 				connection.commit();
-				if (rows.size() > 1) {
+				created = freshSchemaOutcome(rows);
+				if (rows.size() > 1 && created == null) {
 					logger.info(dataSourceName() + ": stamped at baseline version " + this.baselineVersion
 							+ ": the database has tables but no history (migrations.baseline-on-migrate)");
 				}
 			}
 			History history = History.of(rows);
 			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
-			if (plan.pending().isEmpty()) {
-				return upToDate(history, start);
-			}
-			return run(connection, dialect, table, history, plan, installedBy, start);
+			RunResult result = (plan.pending().isEmpty()) ? upToDate(history, start)
+					: run(connection, dialect, table, history, plan, installedBy, start);
+			return (created != null) ? withFreshSchema(result, created) : result;
 		}
 		finally {
 			this.running = false;
@@ -199,6 +210,32 @@ public final class DefaultMigrator implements Migrator {
 			this.listener.runFinished(dataSourceName(), result, true);
 			return result;
 		}
+	}
+
+	/**
+	 * Return the outcome of loading the fresh schema when the rows just written stamp
+	 * it, else {@code null}.
+	 */
+	private @Nullable MigrationOutcome freshSchemaOutcome(List<HistoryRow> rows) {
+		FreshSchemaScript freshSchema = this.freshSchema;
+		HistoryRow last = rows.get(rows.size() - 1);
+		if (freshSchema == null || !freshSchema.location().equals(last.source())) {
+			return null;
+		}
+		return new MigrationOutcome(String.valueOf(last.version()), String.valueOf(last.description()),
+				Operation.BASELINE, true, 0, null);
+	}
+
+	private RunResult withFreshSchema(RunResult result, MigrationOutcome created) {
+		List<MigrationOutcome> outcomes = new ArrayList<>();
+		outcomes.add(created);
+		outcomes.addAll(result.outcomes());
+		return new RunResult(result.dataSourceName(), null, result.toVersion(), outcomes, result.durationMs());
+	}
+
+	private @Nullable FreshSchemaScript freshSchema(@Nullable Version target) {
+		FreshSchemaScript freshSchema = this.freshSchema;
+		return (freshSchema != null && freshSchema.appliesUpTo(target)) ? freshSchema : null;
 	}
 
 	private RunResult result(@Nullable String from, @Nullable String to, MigrationRun run, long start) {
@@ -321,7 +358,7 @@ public final class DefaultMigrator implements Migrator {
 			try {
 				List<HistoryRow> rows = session.rows();
 				History history = (rows != null) ? session.history()
-						: History.of(createHistory(connection, session.table(), session.installedBy()));
+						: History.of(createHistory(connection, session.table(), session.installedBy(), this.target));
 				MigrationPlan plan = validate(
 						MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), this.target));
 				return DryRun.check(session, newContext(connection, dialect), history.lastId(), plan.pending());
@@ -334,22 +371,40 @@ public final class DefaultMigrator implements Migrator {
 
 	@Override
 	public String dumpSchema() {
-		throw notSupportedYet("dumpSchema");
-	}
-
-	private MigrationException notSupportedYet(String operation) {
-		return new MigrationException(
-				"The " + operation + " operation is not supported yet. Upgrade the migrations starter to use it.");
+		try (Connection connection = this.dataSource.getConnection()) {
+			Dialect dialect = dialect(connection);
+			History history = History.of(historyTable(dialect).read(connection));
+			boolean autoCommit = connection.getAutoCommit();
+			String schema = connection.getSchema();
+			try {
+				connection.setAutoCommit(false);
+				return SchemaDump.write(connection, dialect.kind(), this.settings.schema(), this.settings.table(),
+						versionText(history.current()));
+			}
+			finally {
+				restore(connection, autoCommit, schema);
+			}
+		}
+		catch (SQLException | DataAccessException ex) {
+			throw new MigrationException("Dumping the schema of DataSource '" + dataSourceName() + "' failed: "
+					+ Failures.describe(ex) + ". Check that the database is reachable and the user may read its "
+					+ "catalog.", ex);
+		}
 	}
 
 	/**
-	 * Create the history table and, with baseline-on-migrate, stamp a database that has
-	 * tables of its own; in the caller's transaction.
+	 * Create the history table in the caller's transaction: from the fresh schema when
+	 * one is configured for the target and the database has no tables; else, with
+	 * baseline-on-migrate, stamp a database that has tables of its own.
 	 * @return the rows written
 	 */
-	private List<HistoryRow> createHistory(Connection connection, HistoryTable table, String installedBy)
-			throws SQLException {
+	private List<HistoryRow> createHistory(Connection connection, HistoryTable table, String installedBy,
+			@Nullable Version target) throws SQLException {
 		String schema = (this.settings.schema() != null) ? this.settings.schema() : connection.getSchema();
+		FreshSchemaScript freshSchema = freshSchema(target);
+		if (freshSchema != null && !Baseline.hasOwnTables(connection, schema)) {
+			return freshSchema.load(connection, table, installedBy, Host.NAME, dataSourceName());
+		}
 		Version stampAt = (this.settings.baselineOnMigrate()) ? this.baselineVersion : null;
 		return Baseline.createHistory(connection, table, stampAt, schema, installedBy, Host.NAME);
 	}

@@ -21,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -28,15 +29,17 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 import dev.migrations.DatabaseKind;
+import dev.migrations.Migration;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationInfo;
 import dev.migrations.MigrationState;
-import dev.migrations.Migration;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorSettings;
+import dev.migrations.MigratorSettings.FreshSchema;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.engine.Version;
 import dev.migrations.schema.SchemaDiff;
+import dev.migrations.schema.SchemaDump;
 import dev.migrations.schema.SchemaSnapshot;
 
 import org.springframework.util.Assert;
@@ -55,6 +58,10 @@ import org.springframework.util.Assert;
  * A migration that declares no {@code down} cannot make the round trip: it is applied,
  * so that later migrations are checked on top of it, and listed in
  * {@link RoundTripReport#irreversible()}.
+ * <p>
+ * {@link #checkSchemaDump(DataSource, String)} keeps a schema dump used as
+ * {@code migrations.fresh-schema} honest: a database built from it must have the schema
+ * of one built by replaying every migration.
  *
  * @since 0.1.0
  */
@@ -68,8 +75,8 @@ public final class MigrationTester {
 
 	private MigrationTester(DataSource dataSource, List<? extends Migration> migrations, MigratorSettings settings) {
 		this.dataSource = dataSource;
-		this.settings = settings;
-		this.migrator = Migrator.create(dataSource, migrations, settings);
+		this.settings = settings.withFreshSchema(null);
+		this.migrator = Migrator.create(dataSource, migrations, this.settings);
 	}
 
 	/**
@@ -125,6 +132,46 @@ public final class MigrationTester {
 		Version start = Version.parse(version);
 		up(version, "going up to the starting version " + version);
 		return check(pending(start));
+	}
+
+	/**
+	 * Check that a schema dump (as {@link Migrator#dumpSchema()} writes it) creates the
+	 * same schema as replaying every migration: this tester's database is migrated to the
+	 * latest version, the empty database is created from the dump as
+	 * {@code migrations.fresh-schema} would, and their snapshots are compared.
+	 * @param emptyDataSource a second database of the test's own, empty
+	 * @param dump the dump's text, such as the content of {@code db/schema.sql}
+	 * @throws AssertionError when the schemas differ, with the differences, or when the
+	 * dump names another version than the newest migration
+	 */
+	public void checkSchemaDump(DataSource emptyDataSource, String dump) {
+		Assert.notNull(emptyDataSource, "'emptyDataSource' must not be null");
+		Assert.notNull(dump, "'dump' must not be null");
+		try {
+			this.migrator.migrate();
+		}
+		catch (MigrationException ex) {
+			throw new AssertionError("Replaying the migrations failed: " + ex.getMessage(), ex);
+		}
+		SchemaSnapshot replayed = snapshot();
+		String latest = this.migrator.status().currentVersion();
+		MigratorSettings fromDump = this.settings.withFreshSchema(new FreshSchema("the schema dump", dump));
+		if (!snapshot(emptyDataSource, fromDump).tables().isEmpty()) {
+			throw new AssertionError("The database to load the schema dump into has tables already. Pass an empty one.");
+		}
+		try {
+			Migrator.create(emptyDataSource, List.of(), fromDump).migrate();
+		}
+		catch (MigrationException ex) {
+			throw new AssertionError("Loading the schema dump failed: " + ex.getMessage(), ex);
+		}
+		SchemaDiff diff = replayed.diff(snapshot(emptyDataSource, fromDump));
+		String version = SchemaDump.version(dump);
+		if (!diff.isEmpty() || !Objects.equals(version, latest)) {
+			throw new AssertionError("The schema dump is of version " + version + " and the migrations reach version "
+					+ latest + ". Regenerate the dump from the migrations (Migrator.dumpSchema()).\n"
+					+ "Expected: the schema the migrations build; actual: the schema the dump builds.\n" + diff);
+		}
 	}
 
 	private RoundTripReport check(List<MigrationInfo> pending) {
