@@ -107,7 +107,8 @@ final class MigratorFactory {
 			List<Migration> all = new ArrayList<>(byDataSource.get(name));
 			all.addAll(this.sqlMigrations.load(name, locations(name, primary, overrides),
 					this.properties.getPlaceholders()));
-			MigratorSettings settings = settings(name, overrides).withFreshSchema(freshSchema(name, primary, overrides));
+			MigratorSettings settings = settings(name, overrides)
+				.withFreshSchema(freshSchema(name, primary, overrides));
 			migrators.add(new DefaultMigrator(dataSource, all, settings, this.listener));
 		}
 		return new MigratorRegistry(migrators, primary);

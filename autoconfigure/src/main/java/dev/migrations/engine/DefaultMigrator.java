@@ -213,8 +213,8 @@ public final class DefaultMigrator implements Migrator {
 	}
 
 	/**
-	 * Return the outcome of loading the fresh schema when the rows just written stamp
-	 * it, else {@code null}.
+	 * Return the outcome of loading the fresh schema when the rows just written stamp it,
+	 * else {@code null}.
 	 */
 	private @Nullable MigrationOutcome freshSchemaOutcome(List<HistoryRow> rows) {
 		FreshSchemaScript freshSchema = this.freshSchema;
@@ -386,9 +386,10 @@ public final class DefaultMigrator implements Migrator {
 			}
 		}
 		catch (SQLException | DataAccessException ex) {
-			throw new MigrationException("Dumping the schema of DataSource '" + dataSourceName() + "' failed: "
-					+ Failures.describe(ex) + ". Check that the database is reachable and the user may read its "
-					+ "catalog.", ex);
+			throw new MigrationException(
+					"Dumping the schema of DataSource '" + dataSourceName() + "' failed: " + Failures.describe(ex)
+							+ ". Check that the database is reachable and the user may read its " + "catalog.",
+					ex);
 		}
 	}
 

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package dev.migrations.engine;
 
 import java.sql.Connection;
@@ -34,8 +33,8 @@ import dev.migrations.schema.SchemaDump;
  * The fast path for an empty database ({@code migrations.fresh-schema}): a schema dump
  * run in the caller's transaction right after the history table is created, with the
  * {@code BASELINE} row at the version the dump names, so that the history table, the
- * schema and the stamp commit together under the migration lock. Parsed when the
- * migrator is created, so a broken dump fails the start.
+ * schema and the stamp commit together under the migration lock. Parsed when the migrator
+ * is created, so a broken dump fails the start.
  */
 final class FreshSchemaScript {
 
@@ -62,8 +61,8 @@ final class FreshSchemaScript {
 		String script = SqlScript.normalize(freshSchema.script());
 		String version = SchemaDump.version(script);
 		if (version == null || !Version.isValid(version)) {
-			throw new MigrationException("Fresh schema " + freshSchema.location() + " of DataSource '"
-					+ dataSourceName + "' does not end with the line '-- Schema at version <version>' that "
+			throw new MigrationException("Fresh schema " + freshSchema.location() + " of DataSource '" + dataSourceName
+					+ "' does not end with the line '-- Schema at version <version>' that "
 					+ "Migrator.dumpSchema() writes. Regenerate the dump, or correct migrations.fresh-schema.");
 		}
 		return new FreshSchemaScript(freshSchema.location(), Version.parse(version),

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package dev.migrations.schema;
 
 import java.util.ArrayList;
@@ -27,8 +26,8 @@ import java.util.Set;
 /**
  * Orders definitions so that each comes after those it depends on, keeping the given
  * order (by name) wherever dependencies allow: the result depends only on the schema, not
- * on the order objects were created in. A cycle, which databases do not allow among views,
- * is broken in the given order.
+ * on the order objects were created in. A cycle, which databases do not allow among
+ * views, is broken in the given order.
  */
 final class DependencyOrder {
 

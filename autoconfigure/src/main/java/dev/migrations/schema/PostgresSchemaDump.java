@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package dev.migrations.schema;
 
 import java.util.ArrayList;
@@ -126,11 +125,15 @@ final class PostgresSchemaDump {
 					String identity = rs.getString(4);
 					String expression = rs.getString(6);
 					if ("a".equals(identity) || "d".equals(identity)) {
-						column.append(" GENERATED ").append("a".equals(identity) ? "ALWAYS" : "BY DEFAULT")
+						column.append(" GENERATED ")
+							.append("a".equals(identity) ? "ALWAYS" : "BY DEFAULT")
 							.append(" AS IDENTITY");
 						if (rs.getLong(8) != 1 || rs.getLong(9) != 1) {
-							column.append(" (START WITH ").append(rs.getLong(8)).append(" INCREMENT BY ")
-								.append(rs.getLong(9)).append(')');
+							column.append(" (START WITH ")
+								.append(rs.getLong(8))
+								.append(" INCREMENT BY ")
+								.append(rs.getLong(9))
+								.append(')');
 						}
 					}
 					else if ("s".equals(rs.getString(5))) {
@@ -176,15 +179,13 @@ final class PostgresSchemaDump {
 		Map<Long, String> definitions = new LinkedHashMap<>();
 		this.jdbc.query("SELECT c.oid, 'CREATE VIEW ' || quote_ident(c.relname) || ' AS\n'"
 				+ " || rtrim(pg_get_viewdef(c.oid, true), ';') FROM pg_class c" + IN_SCHEMA + " AND c.relkind = 'v'"
-				+ NOT_FROM_EXTENSION + " ORDER BY c.relname",
-				(rs) -> {
+				+ NOT_FROM_EXTENSION + " ORDER BY c.relname", (rs) -> {
 					definitions.put(rs.getLong(1), rs.getString(2));
 				}, this.schema);
 		Map<Long, Set<Long>> dependencies = new LinkedHashMap<>();
 		this.jdbc.query("SELECT DISTINCT r.ev_class, d.refobjid FROM pg_rewrite r JOIN pg_depend d"
 				+ " ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass"
-				+ " JOIN pg_class w ON w.oid = d.refobjid AND w.relkind = 'v' WHERE w.oid <> r.ev_class",
-				(rs) -> {
+				+ " JOIN pg_class w ON w.oid = d.refobjid AND w.relkind = 'v' WHERE w.oid <> r.ev_class", (rs) -> {
 					dependencies.computeIfAbsent(rs.getLong(1), (view) -> new LinkedHashSet<>()).add(rs.getLong(2));
 				});
 		return DependencyOrder.sort(definitions, dependencies);
@@ -199,16 +200,19 @@ final class PostgresSchemaDump {
 	}
 
 	private List<String> foreignKeys() {
-		return this.jdbc.queryForList("SELECT 'ALTER TABLE ' || quote_ident(c.relname) || ' ADD CONSTRAINT '"
-				+ " || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid, true) FROM pg_constraint k"
-				+ " JOIN pg_class c ON c.oid = k.conrelid" + IN_SCHEMA + " AND k.contype = 'f' AND c.relname <> ?"
-				+ " ORDER BY c.relname, k.conname", String.class, this.schema, this.historyTable);
+		return this.jdbc.queryForList(
+				"SELECT 'ALTER TABLE ' || quote_ident(c.relname) || ' ADD CONSTRAINT '"
+						+ " || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid, true) FROM pg_constraint k"
+						+ " JOIN pg_class c ON c.oid = k.conrelid" + IN_SCHEMA
+						+ " AND k.contype = 'f' AND c.relname <> ?" + " ORDER BY c.relname, k.conname",
+				String.class, this.schema, this.historyTable);
 	}
 
 	private List<String> triggers() {
-		return this.jdbc.queryForList("SELECT pg_get_triggerdef(g.oid, true) FROM pg_trigger g"
-				+ " JOIN pg_class c ON c.oid = g.tgrelid" + IN_SCHEMA + " AND NOT g.tgisinternal AND c.relname <> ?"
-				+ " ORDER BY c.relname, g.tgname", String.class, this.schema, this.historyTable);
+		return this.jdbc.queryForList(
+				"SELECT pg_get_triggerdef(g.oid, true) FROM pg_trigger g" + " JOIN pg_class c ON c.oid = g.tgrelid"
+						+ IN_SCHEMA + " AND NOT g.tgisinternal AND c.relname <> ?" + " ORDER BY c.relname, g.tgname",
+				String.class, this.schema, this.historyTable);
 	}
 
 }

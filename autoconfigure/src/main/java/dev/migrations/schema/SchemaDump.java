@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package dev.migrations.schema;
 
 import java.sql.Connection;
@@ -33,10 +32,10 @@ import org.springframework.util.Assert;
 /**
  * Writes the schema of a database as one SQL script that recreates it, read from the
  * database's catalog (no external tool): on PostgreSQL enum types, sequences, tables with
- * columns, defaults, identity and constraints, functions, views, indexes, foreign keys and
- * triggers; on SQLite the {@code sqlite_master} definitions. The history table is left
- * out. Objects are sorted by kind, dependency and name, so the same schema always dumps to
- * the same text; the script ends with a comment naming its version, which
+ * columns, defaults, identity and constraints, functions, views, indexes, foreign keys
+ * and triggers; on SQLite the {@code sqlite_master} definitions. The history table is
+ * left out. Objects are sorted by kind, dependency and name, so the same schema always
+ * dumps to the same text; the script ends with a comment naming its version, which
  * {@link #version(String)} reads back.
  */
 public final class SchemaDump {

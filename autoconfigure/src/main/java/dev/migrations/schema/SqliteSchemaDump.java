@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package dev.migrations.schema;
 
 import java.util.ArrayList;

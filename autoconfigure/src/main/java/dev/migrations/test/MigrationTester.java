@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package dev.migrations.test;
 
 import java.sql.Connection;
@@ -45,18 +44,17 @@ import dev.migrations.schema.SchemaSnapshot;
 import org.springframework.util.Assert;
 
 /**
- * Checks migrations against a real database from a test: every pending migration goes
- * up, down and up again, and the schema after {@code down} must equal the schema before
+ * Checks migrations against a real database from a test: every pending migration goes up,
+ * down and up again, and the schema after {@code down} must equal the schema before
  * {@code up}. Use a database of the test's own, empty or at the version to start from;
  * the checks leave it migrated to the latest version. Failures are
  * {@link AssertionError}s naming the version and listing the differences, so any test
- * framework reports them; nothing here depends on one.
- * <pre class="code">
+ * framework reports them; nothing here depends on one. <pre class="code">
  * MigrationTester.of(dataSource, List.of(new V1__CreateUsers(), new V2__AddEmail())).checkRoundTrips();
  * </pre>
  * <p>
- * A migration that declares no {@code down} cannot make the round trip: it is applied,
- * so that later migrations are checked on top of it, and listed in
+ * A migration that declares no {@code down} cannot make the round trip: it is applied, so
+ * that later migrations are checked on top of it, and listed in
  * {@link RoundTripReport#irreversible()}.
  * <p>
  * {@link #checkSchemaDump(DataSource, String)} keeps a schema dump used as
@@ -157,7 +155,8 @@ public final class MigrationTester {
 		String latest = this.migrator.status().currentVersion();
 		MigratorSettings fromDump = this.settings.withFreshSchema(new FreshSchema("the schema dump", dump));
 		if (!snapshot(emptyDataSource, fromDump).tables().isEmpty()) {
-			throw new AssertionError("The database to load the schema dump into has tables already. Pass an empty one.");
+			throw new AssertionError(
+					"The database to load the schema dump into has tables already. Pass an empty one.");
 		}
 		try {
 			Migrator.create(emptyDataSource, List.of(), fromDump).migrate();
@@ -187,8 +186,8 @@ public final class MigrationTester {
 			}
 			SchemaSnapshot afterUp = snapshot();
 			down(version);
-			assertSame(version, before, snapshot(), "its down left the schema different from before its up. "
-					+ "Make down undo every change of up.");
+			assertSame(version, before, snapshot(),
+					"its down left the schema different from before its up. " + "Make down undo every change of up.");
 			up(version, "going up again after down");
 			assertSame(version, afterUp, snapshot(), "going up again after down gave another schema than the first "
 					+ "up. Make down undo every change of up, so that up can run again.");
@@ -248,8 +247,8 @@ public final class MigrationTester {
 			return SchemaSnapshot.read(connection, kind, settings.schema(), Set.of(settings.table()));
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Reading the schema of DataSource '" + settings.dataSourceName()
-					+ "' failed: " + ex.getMessage() + ". Check that the test database is reachable.", ex);
+			throw new MigrationException("Reading the schema of DataSource '" + settings.dataSourceName() + "' failed: "
+					+ ex.getMessage() + ". Check that the test database is reachable.", ex);
 		}
 	}
 

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package dev.migrations.test;
 
 import java.util.List;

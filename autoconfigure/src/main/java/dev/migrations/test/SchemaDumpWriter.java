@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package dev.migrations.test;
 
 import java.io.IOException;
@@ -46,12 +45,10 @@ import org.springframework.util.FileSystemUtils;
  * Writes the schema dump of an application's database, for
  * {@code migrations.fresh-schema}: starts the application without a web server and
  * without running anything by itself, replays every migration on an empty database,
- * writes {@link Migrator#dumpSchema()} to a file and stops.
- * <pre class="code">
+ * writes {@link Migrator#dumpSchema()} to a file and stops. <pre class="code">
  * java dev.migrations.test.SchemaDumpWriter com.example.Application src/main/resources/db/schema.sql \
  *     --temporary-sqlite
- * </pre>
- * Arguments: the application's main class, the file to write (default
+ * </pre> Arguments: the application's main class, the file to write (default
  * {@value #DEFAULT_OUTPUT}), then options: {@code --temporary-sqlite} migrates a new
  * SQLite file that is deleted afterwards, {@code --data-source=name} dumps that
  * DataSource instead of the primary one; every other {@code --key=value} goes to the
@@ -135,6 +132,7 @@ public final class SchemaDumpWriter {
 		all.add("--migrations.run-on=manual");
 		all.add("--migrations.fresh-schema=");
 		SpringApplication app = new SpringApplication(application);
+		app.setMainApplicationClass(application);
 		app.setWebApplicationType(WebApplicationType.NONE);
 		String dump;
 		try (ConfigurableApplicationContext context = app.run(all.toArray(String[]::new))) {
@@ -154,10 +152,10 @@ public final class SchemaDumpWriter {
 
 	private static void requireEmpty(Migrator migrator, DataSource dataSource) {
 		DatabaseStatus status = migrator.status();
-		boolean empty = status.history().isEmpty() && MigrationTester
-			.snapshot(dataSource, MigratorSettings.defaults(migrator.dataSourceName()))
-			.tables()
-			.isEmpty();
+		boolean empty = status.history().isEmpty()
+				&& MigrationTester.snapshot(dataSource, MigratorSettings.defaults(migrator.dataSourceName()))
+					.tables()
+					.isEmpty();
 		if (!empty) {
 			throw new MigrationException("DataSource '" + migrator.dataSourceName() + "' has tables already, but the "
 					+ "schema dump must come from replaying every migration on an empty database. Point the "

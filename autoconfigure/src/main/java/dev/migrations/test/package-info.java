@@ -14,10 +14,9 @@
  * limitations under the License.
  */
 
-
 /**
- * {@code MigrationTester}: up/down round trips and schema-dump checks for users' own tests;
- * it throws {@link java.lang.AssertionError} and needs no test framework.
+ * {@code MigrationTester}: up/down round trips and schema-dump checks for users' own
+ * tests; it throws {@link java.lang.AssertionError} and needs no test framework.
  */
 @NullMarked
 package dev.migrations.test;

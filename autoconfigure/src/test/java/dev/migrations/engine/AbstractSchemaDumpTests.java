@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package dev.migrations.engine;
 
 import java.util.ArrayList;
@@ -107,11 +106,11 @@ abstract class AbstractSchemaDumpTests {
 		assertThat(result.fromVersion()).isNull();
 		assertThat(result.toVersion()).isEqualTo("2");
 		assertThat(result.outcomes()).extracting(MigrationOutcome::operation, MigrationOutcome::version)
-			.containsExactly(tuple(Operation.BASELINE, "1"),
-					tuple(Operation.UP, "2"));
+			.containsExactly(tuple(Operation.BASELINE, "1"), tuple(Operation.UP, "2"));
 		List<Map<String, Object>> history = new JdbcTemplate(dataSource)
 			.queryForList("SELECT operation, version, source FROM schema_migrations ORDER BY id");
-		assertThat(history).extracting((row) -> row.get("operation") + " " + row.get("version") + " " + row.get("source"))
+		assertThat(history)
+			.extracting((row) -> row.get("operation") + " " + row.get("version") + " " + row.get("source"))
 			.containsExactly("LAYOUT 1 null", "BASELINE 1 " + LOCATION, "UP 2 " + TestMigration.class.getName());
 		assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT count(*) FROM big_orders", Integer.class))
 			.isZero();
@@ -137,8 +136,8 @@ abstract class AbstractSchemaDumpTests {
 		String dump = dumpOf(v1, v2);
 		TestMigration replayed = TestMigration.of("1", "CREATE TABLE users (id int)");
 		HikariDataSource dataSource = database("target");
-		Migrator.create(dataSource, List.of(replayed, TestMigration.of("2", "CREATE TABLE audit (id int)")),
-				fresh(dump))
+		Migrator
+			.create(dataSource, List.of(replayed, TestMigration.of("2", "CREATE TABLE audit (id int)")), fresh(dump))
 			.migrate("1");
 		assertThat(replayed.runs()).isOne();
 	}
@@ -159,7 +158,8 @@ abstract class AbstractSchemaDumpTests {
 	void schemaDumpCheckPassesForACurrentDump() throws Exception {
 		TestMigration v2 = TestMigration.of("2", "CREATE TABLE audit (id int)");
 		String dump = dumpOf(schema(), v2);
-		MigrationTester.of(database("replayed"), List.of(schema(), TestMigration.of("2", "CREATE TABLE audit (id int)")))
+		MigrationTester
+			.of(database("replayed"), List.of(schema(), TestMigration.of("2", "CREATE TABLE audit (id int)")))
 			.checkSchemaDump(database("loaded"), dump);
 	}
 

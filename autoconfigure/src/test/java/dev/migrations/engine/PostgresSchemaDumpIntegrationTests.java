@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package dev.migrations.engine;
 
 import java.util.List;

@@ -14,7 +14,6 @@
  * limitations under the License.
  */
 
-
 package dev.migrations.test;
 
 import java.util.List;
@@ -33,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * {@link MigrationTester}'s round trips, the same on every database; subclasses supply the
- * database.
+ * {@link MigrationTester}'s round trips, the same on every database; subclasses supply
+ * the database.
  */
 abstract class AbstractMigrationTesterTests {
 
@@ -57,9 +56,10 @@ abstract class AbstractMigrationTesterTests {
 
 	@Test
 	void reversibleMigrationsMakeTheRoundTripAndStayApplied() {
-		RoundTripReport report = MigrationTester.of(this.dataSource, List.of(createUsers(), indexUsersByName("2"),
-				TestMigration.of("3", "ALTER TABLE users ADD COLUMN email varchar(100)")
-					.withDown("ALTER TABLE users DROP COLUMN email")))
+		RoundTripReport report = MigrationTester.of(this.dataSource,
+				List.of(createUsers(), indexUsersByName("2"),
+						TestMigration.of("3", "ALTER TABLE users ADD COLUMN email varchar(100)")
+							.withDown("ALTER TABLE users DROP COLUMN email")))
 			.checkRoundTrips();
 		assertThat(report.checked()).containsExactly("1", "2", "3");
 		assertThat(report.irreversible()).isEmpty();
@@ -70,8 +70,8 @@ abstract class AbstractMigrationTesterTests {
 
 	@Test
 	void downThatForgetsToDropAnIndexFailsNamingTheVersionAndTheIndex() {
-		TestMigration leaky = TestMigration.of("2", "CREATE INDEX users_name ON users (name)",
-				"CREATE INDEX users_id_name ON users (id, name)")
+		TestMigration leaky = TestMigration
+			.of("2", "CREATE INDEX users_name ON users (name)", "CREATE INDEX users_id_name ON users (id, name)")
 			.withDown("DROP INDEX users_name");
 		MigrationTester tester = MigrationTester.of(this.dataSource, List.of(createUsers(), leaky));
 		assertThatExceptionOfType(AssertionError.class).isThrownBy(tester::checkRoundTrips)
@@ -103,8 +103,8 @@ abstract class AbstractMigrationTesterTests {
 	@Test
 	void irreversibleMigrationIsAppliedWithoutRoundTripAndReported() {
 		RoundTripReport report = MigrationTester
-			.of(this.dataSource, List.of(createUsers(), TestMigration.of("2", "CREATE TABLE audit (id int)"),
-					indexUsersByName("3")))
+			.of(this.dataSource,
+					List.of(createUsers(), TestMigration.of("2", "CREATE TABLE audit (id int)"), indexUsersByName("3")))
 			.checkRoundTrips();
 		assertThat(report.checked()).containsExactly("1", "3");
 		assertThat(report.irreversible()).containsExactly("2");
