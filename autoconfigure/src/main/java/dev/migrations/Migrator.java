@@ -134,8 +134,15 @@ public interface Migrator {
 	DryRunResult dryRun();
 
 	/**
-	 * Return the database's schema as an SQL script that recreates it.
+	 * Return the database's schema as an SQL script that recreates it: tables with
+	 * columns, defaults, identity columns and sequences, constraints and indexes, views,
+	 * and on PostgreSQL enum types, functions and triggers (from the catalog; no
+	 * {@code pg_dump} needed), on SQLite the {@code sqlite_master} definitions. The
+	 * history table is left out, and rows are not dumped. The same schema always dumps to
+	 * the same text; the last line names the version, so that the script can serve as
+	 * {@link MigratorSettings#freshSchema()}. Never waits for the migration lock.
 	 * @return the script
+	 * @throws MigrationException when the database cannot be read
 	 */
 	String dumpSchema();
 

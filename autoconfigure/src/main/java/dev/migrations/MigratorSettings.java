@@ -38,11 +38,13 @@ import org.springframework.util.Assert;
  * @param baselineVersion the version a baseline stamps
  * @param lockTimeout how long to wait for another instance's migration lock
  * @param group whether all pending migrations of a run share one transaction
+ * @param freshSchema the schema dump an empty database is created from and stamped at its
+ * version, or {@code null} to replay every migration
  * @since 0.1.0
  */
 public record MigratorSettings(String dataSourceName, String table, @Nullable String schema,
 		@Nullable String targetVersion, boolean outOfOrder, boolean baselineOnMigrate, String baselineVersion,
-		Duration lockTimeout, boolean group) {
+		Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema) {
 
 	public MigratorSettings {
 		Assert.hasText(dataSourceName, "'dataSourceName' must not be empty");
@@ -61,7 +63,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public static MigratorSettings defaults(String dataSourceName) {
 		return new MigratorSettings(dataSourceName, "schema_migrations", null, null, false, false, "1",
-				Duration.ofSeconds(60), false);
+				Duration.ofSeconds(60), false, null);
 	}
 
 	/**
@@ -71,7 +73,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withTable(String table) {
 		return new MigratorSettings(this.dataSourceName, table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema);
 	}
 
 	/**
@@ -81,7 +83,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withSchema(@Nullable String schema) {
 		return new MigratorSettings(this.dataSourceName, this.table, schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema);
 	}
 
 	/**
@@ -91,7 +93,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withOutOfOrder(boolean outOfOrder) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema);
 	}
 
 	/**
@@ -101,7 +103,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withLockTimeout(Duration lockTimeout) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, lockTimeout, this.group);
+				this.baselineOnMigrate, this.baselineVersion, lockTimeout, this.group, this.freshSchema);
 	}
 
 	/**
@@ -111,7 +113,36 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withGroup(boolean group) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, group);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, group, this.freshSchema);
+	}
+
+	/**
+	 * Return these settings with a schema dump that creates an empty database, or none.
+	 * @param freshSchema the dump, or {@code null} to replay every migration
+	 * @return the changed settings
+	 */
+	public MigratorSettings withFreshSchema(@Nullable FreshSchema freshSchema) {
+		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, freshSchema);
+	}
+
+	/**
+	 * A schema dump written by {@link Migrator#dumpSchema()}: an empty database (no
+	 * tables, no history) is created by running it and stamped at the version its last
+	 * line names, in one transaction under the migration lock; later migrations then
+	 * apply as usual. A database that is not empty ignores it.
+	 *
+	 * @param location where the script was read from, for messages, such as
+	 * {@code classpath:db/schema.sql}
+	 * @param script the script's text
+	 */
+	public record FreshSchema(String location, String script) {
+
+		public FreshSchema {
+			Assert.hasText(location, "'location' must not be empty");
+			Assert.notNull(script, "'script' must not be null");
+		}
+
 	}
 
 }

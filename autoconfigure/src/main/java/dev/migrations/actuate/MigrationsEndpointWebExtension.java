@@ -35,8 +35,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
  * {@link EndpointWebExtension @EndpointWebExtension} for the {@link MigrationsEndpoint}:
  * answers with HTTP statuses and a message instead of an error page. An unknown
  * DataSource is a 404, a bad request a 400, an operation that conflicts with the
- * database's state (a validation error, a held lock, an irreversible migration) a 409, an
- * operation not supported yet a 501 and a failed migration a 500.
+ * database's state (a validation error, a held lock, an irreversible migration) a 409 and
+ * a failed migration a 500.
  *
  * @since 0.1.0
  */
@@ -44,8 +44,6 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 public final class MigrationsEndpointWebExtension {
 
 	private static final int STATUS_CONFLICT = 409;
-
-	private static final int STATUS_NOT_IMPLEMENTED = 501;
 
 	private final MigrationsEndpoint delegate;
 
@@ -126,11 +124,6 @@ public final class MigrationsEndpointWebExtension {
 		if (ex instanceof MigrationValidationException || ex instanceof LockTimeoutException
 				|| ex instanceof IrreversibleMigrationException) {
 			return STATUS_CONFLICT;
-		}
-		// The engine's message for operations that a later release implements; message
-		// text is part of the contract (STYLE.md 5).
-		if (String.valueOf(ex.getMessage()).contains("is not supported yet")) {
-			return STATUS_NOT_IMPLEMENTED;
 		}
 		return WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
 	}

@@ -93,8 +93,9 @@ public class MigrationsProperties {
 	private boolean group;
 
 	/**
-	 * Schema script that creates an empty database at the current version, for example
-	 * classpath:db/schema.sql.
+	 * Schema dump (written by Migrator.dumpSchema()) that creates an empty primary
+	 * database at the version it names, for example classpath:db/schema.sql; later
+	 * migrations then apply as usual. A database with tables ignores it.
 	 */
 	private @Nullable String freshSchema;
 
@@ -351,7 +352,8 @@ public class MigrationsProperties {
 		private @Nullable Boolean group;
 
 		/**
-		 * Schema script that creates an empty database at the current version.
+		 * Schema dump that creates an empty database of this DataSource at the version it
+		 * names; empty to use none.
 		 */
 		private @Nullable String freshSchema;
 

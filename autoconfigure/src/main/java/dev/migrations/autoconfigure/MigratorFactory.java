@@ -16,6 +16,8 @@
 
 package dev.migrations.autoconfigure;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,14 +36,17 @@ import dev.migrations.MigrationListener;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorRegistry;
 import dev.migrations.MigratorSettings;
+import dev.migrations.MigratorSettings.FreshSchema;
 import dev.migrations.autoconfigure.MigrationsProperties.DataSourceMigrations;
 import dev.migrations.engine.DefaultMigrator;
 import dev.migrations.engine.SqlMigrationLoader;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 
 /**
  * Builds one {@link Migrator} per migrated DataSource bean: groups the migrations by the
@@ -59,12 +64,15 @@ final class MigratorFactory {
 
 	private final SqlMigrationLoader sqlMigrations;
 
+	private final ResourceLoader resourceLoader;
+
 	MigratorFactory(ListableBeanFactory beanFactory, MigrationsProperties properties, MigrationListener listener,
 			ResourceLoader resourceLoader) {
 		this.beanFactory = beanFactory;
 		this.properties = properties;
 		this.listener = listener;
 		this.sqlMigrations = new SqlMigrationLoader(resourceLoader);
+		this.resourceLoader = resourceLoader;
 	}
 
 	MigratorRegistry create(List<Migration> migrations) {
@@ -99,7 +107,9 @@ final class MigratorFactory {
 			List<Migration> all = new ArrayList<>(byDataSource.get(name));
 			all.addAll(this.sqlMigrations.load(name, locations(name, primary, overrides),
 					this.properties.getPlaceholders()));
-			migrators.add(new DefaultMigrator(dataSource, all, settings(name, overrides), this.listener));
+			MigratorSettings settings = settings(name, overrides)
+				.withFreshSchema(freshSchema(name, primary, overrides));
+			migrators.add(new DefaultMigrator(dataSource, all, settings, this.listener));
 		}
 		return new MigratorRegistry(migrators, primary);
 	}
@@ -184,6 +194,35 @@ final class MigratorFactory {
 		return name.equals(primary) ? this.properties.getLocations() : List.of();
 	}
 
+	/**
+	 * Read a DataSource's fresh schema: its own, else the global one for the primary
+	 * DataSource, else none.
+	 */
+	private @Nullable FreshSchema freshSchema(String name, @Nullable String primary,
+			@Nullable DataSourceMigrations overrides) {
+		String own = (overrides != null) ? overrides.getFreshSchema() : null;
+		String location = (own != null) ? own : (name.equals(primary)) ? this.properties.getFreshSchema() : null;
+		if (!StringUtils.hasText(location)) {
+			return null;
+		}
+		String property = (own != null) ? "migrations.data-sources." + name + ".fresh-schema"
+				: "migrations.fresh-schema";
+		Resource resource = this.resourceLoader.getResource(location);
+		if (!resource.exists()) {
+			throw new MigrationException(property + " names " + location + " for DataSource '" + name
+					+ "', which does not exist. Write the schema dump there (see SchemaDumpWriter), or remove "
+					+ property + " to replay every migration.");
+		}
+		try {
+			return new FreshSchema(location, resource.getContentAsString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new MigrationException(property + " names " + location + " for DataSource '" + name
+					+ "', which cannot be read: " + ex.getMessage() + ". Check the file, or remove " + property + ".",
+					ex);
+		}
+	}
+
 	private MigratorSettings settings(String name, @Nullable DataSourceMigrations overrides) {
 		MigrationsProperties global = this.properties;
 		DataSourceMigrations own = (overrides != null) ? overrides : new DataSourceMigrations();
@@ -192,7 +231,7 @@ final class MigratorFactory {
 				or(own.getOutOfOrder(), global.isOutOfOrder()),
 				or(own.getBaselineOnMigrate(), global.isBaselineOnMigrate()),
 				or(own.getBaselineVersion(), global.getBaselineVersion()),
-				or(own.getLockTimeout(), global.getLockTimeout()), or(own.getGroup(), global.isGroup()));
+				or(own.getLockTimeout(), global.getLockTimeout()), or(own.getGroup(), global.isGroup()), null);
 	}
 
 	private static <T> T or(@Nullable T own, T global) {

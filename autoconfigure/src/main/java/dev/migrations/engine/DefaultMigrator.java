@@ -36,14 +36,18 @@ import dev.migrations.Migration;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationListener;
+import dev.migrations.MigrationOutcome;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorSettings;
+import dev.migrations.Operation;
 import dev.migrations.RepairResult;
 import dev.migrations.RunResult;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.MigrationLock;
+import dev.migrations.schema.SchemaDump;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.util.Assert;
 
 /**
@@ -74,6 +78,8 @@ public final class DefaultMigrator implements Migrator {
 
 	private final Version baselineVersion;
 
+	private final @Nullable FreshSchemaScript freshSchema;
+
 	private volatile @Nullable Dialect dialect;
 
 	private volatile boolean running;
@@ -100,6 +106,8 @@ public final class DefaultMigrator implements Migrator {
 		this.catalog = MigrationCatalog.of(settings.dataSourceName(), migrations);
 		this.target = (settings.targetVersion() != null) ? targetVersion(settings.targetVersion()) : null;
 		this.baselineVersion = baselineVersion(settings.baselineVersion());
+		this.freshSchema = (settings.freshSchema() != null)
+				? FreshSchemaScript.parse(settings.freshSchema(), settings.dataSourceName()) : null;
 	}
 
 	@Override
@@ -140,14 +148,16 @@ public final class DefaultMigrator implements Migrator {
 	private @Nullable RunResult upToDateWithoutLock(@Nullable Version target, long start) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			HistoryTable table = historyTable(dialect(connection));
-			History history = History.of(table.readForPlanning(connection), this.catalog);
+			List<HistoryRow> rows = table.readForPlanning(connection);
+			History history = History.of(rows, this.catalog);
 			MigrationPlan plan = MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target);
 			if (!plan.problems().isEmpty()) {
 				// Read again in full: the messages name when and why things failed.
 				history = History.of(table.read(connection), this.catalog);
 				validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
 			}
-			return (plan.pending().isEmpty()) ? upToDate(history, start) : null;
+			boolean mayLoadFreshSchema = rows == null && freshSchema(target) != null;
+			return (plan.pending().isEmpty() && !mayLoadFreshSchema) ? upToDate(history, start) : null;
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Migrating DataSource '" + dataSourceName() + "' failed: "
@@ -162,20 +172,21 @@ public final class DefaultMigrator implements Migrator {
 	private RunResult migrateLocked(LockedSession session, @Nullable Version target, long start) throws SQLException {
 		Connection connection = session.connection();
 		History history = session.history();
+		MigrationOutcome created = null;
 		if (session.rows() == null) {
-			List<HistoryRow> rows = createHistory(connection, session.table(), session.installedBy());
+			List<HistoryRow> rows = createHistory(connection, session.table(), session.installedBy(), target);
 			connection.commit();
-			if (rows.size() > 1) {
+			created = freshSchemaOutcome(rows);
+			if (rows.size() > 1 && created == null) {
 				logger.info(dataSourceName() + ": stamped at baseline version " + this.baselineVersion
 						+ ": the database has tables but no history (migrations.baseline-on-migrate)");
 			}
 			history = History.of(rows, this.catalog);
 		}
 		MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
-		if (plan.pending().isEmpty()) {
-			return upToDate(history, start);
-		}
-		return run(connection, session.dialect(), session.table(), history, plan, session.installedBy(), start);
+		RunResult result = (plan.pending().isEmpty()) ? upToDate(history, start)
+				: run(connection, session.dialect(), session.table(), history, plan, session.installedBy(), start);
+		return (created != null) ? withFreshSchema(result, created) : result;
 	}
 
 	private RunResult run(Connection connection, Dialect dialect, HistoryTable table, History history,
@@ -201,6 +212,32 @@ public final class DefaultMigrator implements Migrator {
 			this.listener.runFinished(dataSourceName(), result, true);
 			return result;
 		}
+	}
+
+	/**
+	 * Return the outcome of loading the fresh schema when the rows just written stamp it,
+	 * else {@code null}.
+	 */
+	private @Nullable MigrationOutcome freshSchemaOutcome(List<HistoryRow> rows) {
+		FreshSchemaScript freshSchema = this.freshSchema;
+		HistoryRow last = rows.get(rows.size() - 1);
+		if (freshSchema == null || !freshSchema.location().equals(last.source())) {
+			return null;
+		}
+		return new MigrationOutcome(String.valueOf(last.version()), String.valueOf(last.description()),
+				Operation.BASELINE, true, 0, null);
+	}
+
+	private RunResult withFreshSchema(RunResult result, MigrationOutcome created) {
+		List<MigrationOutcome> outcomes = new ArrayList<>();
+		outcomes.add(created);
+		outcomes.addAll(result.outcomes());
+		return new RunResult(result.dataSourceName(), null, result.toVersion(), outcomes, result.durationMs());
+	}
+
+	private @Nullable FreshSchemaScript freshSchema(@Nullable Version target) {
+		FreshSchemaScript freshSchema = this.freshSchema;
+		return (freshSchema != null && freshSchema.appliesUpTo(target)) ? freshSchema : null;
 	}
 
 	private RunResult result(@Nullable String from, @Nullable String to, MigrationRun run, long start) {
@@ -322,8 +359,8 @@ public final class DefaultMigrator implements Migrator {
 			Connection connection = session.connection();
 			try {
 				List<HistoryRow> rows = session.rows();
-				History history = (rows != null) ? session.history()
-						: History.of(createHistory(connection, session.table(), session.installedBy()), this.catalog);
+				History history = (rows != null) ? session.history() : History
+					.of(createHistory(connection, session.table(), session.installedBy(), this.target), this.catalog);
 				MigrationPlan plan = validate(
 						MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), this.target));
 				return DryRun.check(session, newContext(connection, dialect), history.lastId(), plan.pending());
@@ -336,22 +373,41 @@ public final class DefaultMigrator implements Migrator {
 
 	@Override
 	public String dumpSchema() {
-		throw notSupportedYet("dumpSchema");
-	}
-
-	private MigrationException notSupportedYet(String operation) {
-		return new MigrationException(
-				"The " + operation + " operation is not supported yet. Upgrade the migrations starter to use it.");
+		try (Connection connection = this.dataSource.getConnection()) {
+			Dialect dialect = dialect(connection);
+			History history = History.of(historyTable(dialect).read(connection), this.catalog);
+			boolean autoCommit = connection.getAutoCommit();
+			String schema = connection.getSchema();
+			try {
+				connection.setAutoCommit(false);
+				return SchemaDump.write(connection, dialect.kind(), this.settings.schema(), this.settings.table(),
+						versionText(history.current()));
+			}
+			finally {
+				restore(connection, autoCommit, schema);
+			}
+		}
+		catch (SQLException | DataAccessException ex) {
+			throw new MigrationException(
+					"Dumping the schema of DataSource '" + dataSourceName() + "' failed: " + Failures.describe(ex)
+							+ ". Check that the database is reachable and the user may read its " + "catalog.",
+					ex);
+		}
 	}
 
 	/**
-	 * Create the history table and, with baseline-on-migrate, stamp a database that has
-	 * tables of its own; in the caller's transaction.
+	 * Create the history table in the caller's transaction: from the fresh schema when
+	 * one is configured for the target and the database has no tables; else, with
+	 * baseline-on-migrate, stamp a database that has tables of its own.
 	 * @return the rows written
 	 */
-	private List<HistoryRow> createHistory(Connection connection, HistoryTable table, String installedBy)
-			throws SQLException {
+	private List<HistoryRow> createHistory(Connection connection, HistoryTable table, String installedBy,
+			@Nullable Version target) throws SQLException {
 		String schema = (this.settings.schema() != null) ? this.settings.schema() : connection.getSchema();
+		FreshSchemaScript freshSchema = freshSchema(target);
+		if (freshSchema != null && !Baseline.hasOwnTables(connection, schema)) {
+			return freshSchema.load(connection, table, installedBy, Host.NAME, dataSourceName());
+		}
 		Version stampAt = (this.settings.baselineOnMigrate()) ? this.baselineVersion : null;
 		return Baseline.createHistory(connection, table, stampAt, schema, installedBy, Host.NAME);
 	}

@@ -37,8 +37,15 @@ public final class SchemaDiff {
 
 	private final List<String> differences;
 
-	private SchemaDiff(List<String> differences) {
+	/**
+	 * Columns that are the same but in another order: PostgreSQL cannot add a column
+	 * elsewhere than last.
+	 */
+	private final List<String> columnOrder;
+
+	private SchemaDiff(List<String> differences, List<String> columnOrder) {
 		this.differences = List.copyOf(differences);
+		this.columnOrder = List.copyOf(columnOrder);
 	}
 
 	/**
@@ -49,6 +56,7 @@ public final class SchemaDiff {
 	 */
 	public static SchemaDiff between(SchemaSnapshot expected, SchemaSnapshot actual) {
 		List<String> differences = new ArrayList<>();
+		List<String> columnOrder = new ArrayList<>();
 		for (String table : new TreeSet<>(union(expected.tables().keySet(), actual.tables().keySet()))) {
 			TableSnapshot left = expected.tables().get(table);
 			TableSnapshot right = actual.tables().get(table);
@@ -56,10 +64,19 @@ public final class SchemaDiff {
 				differences.add("table " + table + ": only in " + ((left == null) ? "actual" : "expected"));
 			}
 			else {
-				compare(left, right, differences);
+				compare(left, right, differences, columnOrder);
 			}
 		}
-		return new SchemaDiff(differences);
+		return new SchemaDiff(differences, columnOrder);
+	}
+
+	/**
+	 * Return these differences without those of column order alone. A {@code down} that
+	 * re-adds a dropped column can only add it last.
+	 * @return the differences that are not only column order
+	 */
+	public SchemaDiff ignoringColumnOrder() {
+		return new SchemaDiff(this.differences, List.of());
 	}
 
 	/**
@@ -67,7 +84,7 @@ public final class SchemaDiff {
 	 * @return whether there are no differences
 	 */
 	public boolean isEmpty() {
-		return this.differences.isEmpty();
+		return this.differences.isEmpty() && this.columnOrder.isEmpty();
 	}
 
 	/**
@@ -75,25 +92,28 @@ public final class SchemaDiff {
 	 * @return the differences
 	 */
 	public List<String> differences() {
-		return this.differences;
+		List<String> all = new ArrayList<>(this.differences);
+		all.addAll(this.columnOrder);
+		return all;
 	}
 
 	@Override
 	public String toString() {
-		if (this.differences.isEmpty()) {
+		List<String> all = differences();
+		if (all.isEmpty()) {
 			return "The schemas match.";
 		}
-		return "The schemas differ in " + this.differences.size() + " place(s):\n  - "
-				+ String.join("\n  - ", this.differences);
+		return "The schemas differ in " + all.size() + " place(s):\n  - " + String.join("\n  - ", all);
 	}
 
-	private static void compare(TableSnapshot expected, TableSnapshot actual, List<String> differences) {
+	private static void compare(TableSnapshot expected, TableSnapshot actual, List<String> differences,
+			List<String> columnOrder) {
 		String prefix = "table " + expected.name() + ": ";
 		int before = differences.size();
 		compareAll(prefix + "column ", byKey(expected.columns(), ColumnDefinition::name),
 				byKey(actual.columns(), ColumnDefinition::name), SchemaDiff::describe, differences);
 		if (differences.size() == before && !expected.columns().equals(actual.columns())) {
-			differences.add(prefix + "column order expected " + names(expected.columns()) + ", actual "
+			columnOrder.add(prefix + "column order expected " + names(expected.columns()) + ", actual "
 					+ names(actual.columns()));
 		}
 		if (!expected.primaryKey().equals(actual.primaryKey())) {

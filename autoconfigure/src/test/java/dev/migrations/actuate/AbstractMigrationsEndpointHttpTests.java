@@ -175,11 +175,22 @@ abstract class AbstractMigrationsEndpointHttpTests {
 	}
 
 	@Test
-	void schemaNotSupportedYetIsAnsweredWithAMessage() {
+	void schemaIsTheDumpOfTheDataSourceAsText() {
 		start(GoodMigrations.class);
 		Response response = get(MIGRATIONS + "/dataSource/schema");
-		assertThat(response.status()).isEqualTo(501);
-		assertThat(response.body()).contains("dumpSchema operation is not supported yet").doesNotContain("at dev.");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.contentType()).startsWith("text/plain");
+		assertThat(response.body()).contains("CREATE TABLE users")
+			.doesNotContain("schema_migrations")
+			.endsWith("-- Schema at version 2\n");
+	}
+
+	@Test
+	void schemaOfAnUnknownDataSourceIsNotFound() {
+		start(GoodMigrations.class);
+		Response response = get(MIGRATIONS + "/nope/schema");
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.body()).contains("nope");
 	}
 
 	@Test
@@ -396,14 +407,15 @@ abstract class AbstractMigrationsEndpointHttpTests {
 		try {
 			HttpResponse<String> response = this.http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body());
+			return new Response(response.statusCode(), response.body(),
+					response.headers().firstValue("Content-Type").orElse(""));
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
 	}
 
-	record Response(int status, String body) {
+	record Response(int status, String body, String contentType) {
 
 		DocumentContext json() {
 			return JsonPath.parse(this.body);

@@ -152,6 +152,48 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void freshSchemaThatDoesNotExistFailsTheStartNamingTheProperty() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.fresh-schema=classpath:db/missing.sql")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(MigrationException.class)
+					.hasMessageStartingWith("migrations.fresh-schema names classpath:db/missing.sql for DataSource "
+							+ "'dataSource', which does not exist.")
+					.hasMessageContaining("or remove migrations.fresh-schema to replay every migration");
+			});
+	}
+
+	@Test
+	void freshSchemaCreatesAnEmptyDatabaseAndStampsIt() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual", "migrations.fresh-schema=classpath:db/schema.sql")
+			.run((context) -> {
+				RunResult result = context.getBean(Migrator.class).migrate();
+				assertThat(result.toVersion()).isEqualTo("1");
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+				assertThat(jdbc.queryForObject("SELECT source FROM schema_migrations WHERE operation = 'BASELINE'",
+						String.class))
+					.isEqualTo("classpath:db/schema.sql");
+				assertThat(jdbc.queryForObject("SELECT count(*) FROM schema_migrations WHERE operation = 'UP'",
+						Integer.class))
+					.isZero();
+			});
+	}
+
+	@Test
+	void emptyFreshSchemaOfADataSourceTurnsTheGlobalOneOff() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual", "migrations.fresh-schema=classpath:db/missing.sql",
+					"migrations.data-sources.dataSource.fresh-schema=")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Migrator.class).migrate().count()).isOne();
+			});
+	}
+
+	@Test
 	void migrationNamingAnUnknownDataSourceFailsTheStart() {
 		withDatabase().withUserConfiguration(UnknownDataSourceConfiguration.class).run((context) -> {
 			assertThat(context).hasFailed();

@@ -526,7 +526,7 @@ abstract class AbstractLifecycleTests {
 
 	protected MigratorSettings baselineOnMigrate(String version) {
 		return new MigratorSettings("dataSource", "schema_migrations", null, null, false, true, version,
-				Duration.ofSeconds(60), false);
+				Duration.ofSeconds(60), false, null);
 	}
 
 	/**

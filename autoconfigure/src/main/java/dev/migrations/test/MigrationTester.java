@@ -1,0 +1,257 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migrations.DatabaseKind;
+import dev.migrations.Migration;
+import dev.migrations.MigrationException;
+import dev.migrations.MigrationInfo;
+import dev.migrations.MigrationState;
+import dev.migrations.Migrator;
+import dev.migrations.MigratorSettings;
+import dev.migrations.MigratorSettings.FreshSchema;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.engine.Version;
+import dev.migrations.schema.SchemaDiff;
+import dev.migrations.schema.SchemaDump;
+import dev.migrations.schema.SchemaSnapshot;
+
+import org.springframework.util.Assert;
+
+/**
+ * Checks migrations against a real database from a test: every pending migration goes up,
+ * down and up again, and the schema after {@code down} must equal the schema before
+ * {@code up}. Use a database of the test's own, empty or at the version to start from;
+ * the checks leave it migrated to the latest version. Failures are
+ * {@link AssertionError}s naming the version and listing the differences, so any test
+ * framework reports them; nothing here depends on one. <pre class="code">
+ * MigrationTester.of(dataSource, List.of(new V1__CreateUsers(), new V2__AddEmail())).checkRoundTrips();
+ * </pre>
+ * <p>
+ * A migration that declares no {@code down} cannot make the round trip: it is applied, so
+ * that later migrations are checked on top of it, and listed in
+ * {@link RoundTripReport#irreversible()}.
+ * <p>
+ * {@link #checkSchemaDump(DataSource, String)} keeps a schema dump used as
+ * {@code migrations.fresh-schema} honest: a database built from it must have the schema
+ * of one built by replaying every migration.
+ *
+ * @since 0.1.0
+ */
+public final class MigrationTester {
+
+	private final DataSource dataSource;
+
+	private final Migrator migrator;
+
+	private final MigratorSettings settings;
+
+	private MigrationTester(DataSource dataSource, List<? extends Migration> migrations, MigratorSettings settings) {
+		this.dataSource = dataSource;
+		this.settings = settings.withFreshSchema(null);
+		this.migrator = Migrator.create(dataSource, migrations, this.settings);
+	}
+
+	/**
+	 * Create a tester with the default settings: the history table
+	 * {@code schema_migrations} in the connection's schema.
+	 * @param dataSource the database to test on, of the test's own
+	 * @param migrations the migrations, in any order
+	 * @return the tester
+	 */
+	public static MigrationTester of(DataSource dataSource, List<? extends Migration> migrations) {
+		return of(dataSource, migrations, MigratorSettings.defaults("dataSource"));
+	}
+
+	/**
+	 * Create a tester with the given settings, such as those of the application.
+	 * @param dataSource the database to test on, of the test's own
+	 * @param migrations the migrations, in any order
+	 * @param settings where the history table and schema are
+	 * @return the tester
+	 */
+	public static MigrationTester of(DataSource dataSource, List<? extends Migration> migrations,
+			MigratorSettings settings) {
+		Assert.notNull(dataSource, "'dataSource' must not be null");
+		Assert.notNull(migrations, "'migrations' must not be null");
+		Assert.notNull(settings, "'settings' must not be null");
+		return new MigrationTester(dataSource, migrations, settings);
+	}
+
+	/**
+	 * Check every pending migration in version order: snapshot the schema, apply it,
+	 * reverse it, compare with the snapshot, apply it again and compare with the schema
+	 * after the first {@code up}.
+	 * @return the versions checked and those applied without a round trip because they
+	 * are irreversible
+	 * @throws AssertionError naming the version when a migration fails or its
+	 * {@code down} does not restore the schema, with the differences
+	 */
+	public RoundTripReport checkRoundTrips() {
+		return check(pending(null));
+	}
+
+	/**
+	 * Check only the migrations newer than the given version, for a project whose older
+	 * migrations predate reversible ones: the database is first migrated up to that
+	 * version without checks, then every newer pending migration makes the round trip.
+	 * @param version the newest version not to check; a declared version
+	 * @return the versions checked and those applied without a round trip
+	 * @throws AssertionError naming the version when a migration fails or its
+	 * {@code down} does not restore the schema, with the differences
+	 */
+	public RoundTripReport checkRoundTripsAfter(String version) {
+		Assert.hasText(version, "'version' must not be empty");
+		Version start = Version.parse(version);
+		up(version, "going up to the starting version " + version);
+		return check(pending(start));
+	}
+
+	/**
+	 * Check that a schema dump (as {@link Migrator#dumpSchema()} writes it) creates the
+	 * same schema as replaying every migration: this tester's database is migrated to the
+	 * latest version, the empty database is created from the dump as
+	 * {@code migrations.fresh-schema} would, and their snapshots are compared.
+	 * @param emptyDataSource a second database of the test's own, empty
+	 * @param dump the dump's text, such as the content of {@code db/schema.sql}
+	 * @throws AssertionError when the schemas differ, with the differences, or when the
+	 * dump names another version than the newest migration
+	 */
+	public void checkSchemaDump(DataSource emptyDataSource, String dump) {
+		Assert.notNull(emptyDataSource, "'emptyDataSource' must not be null");
+		Assert.notNull(dump, "'dump' must not be null");
+		try {
+			this.migrator.migrate();
+		}
+		catch (MigrationException ex) {
+			throw new AssertionError("Replaying the migrations failed: " + ex.getMessage(), ex);
+		}
+		SchemaSnapshot replayed = snapshot();
+		String latest = this.migrator.status().currentVersion();
+		MigratorSettings fromDump = this.settings.withFreshSchema(new FreshSchema("the schema dump", dump));
+		if (!snapshot(emptyDataSource, fromDump).tables().isEmpty()) {
+			throw new AssertionError(
+					"The database to load the schema dump into has tables already. Pass an empty one.");
+		}
+		try {
+			Migrator.create(emptyDataSource, List.of(), fromDump).migrate();
+		}
+		catch (MigrationException ex) {
+			throw new AssertionError("Loading the schema dump failed: " + ex.getMessage(), ex);
+		}
+		SchemaDiff diff = replayed.diff(snapshot(emptyDataSource, fromDump));
+		String version = SchemaDump.version(dump);
+		if (!diff.isEmpty() || !Objects.equals(version, latest)) {
+			throw new AssertionError("The schema dump is of version " + version + " and the migrations reach version "
+					+ latest + ". Regenerate the dump from the migrations (Migrator.dumpSchema()).\n"
+					+ "Expected: the schema the migrations build; actual: the schema the dump builds.\n" + diff);
+		}
+	}
+
+	private RoundTripReport check(List<MigrationInfo> pending) {
+		List<String> checked = new ArrayList<>();
+		List<String> irreversible = new ArrayList<>();
+		for (MigrationInfo migration : pending) {
+			String version = migration.version();
+			SchemaSnapshot before = snapshot();
+			up(version, "going up");
+			if (!migration.reversible()) {
+				irreversible.add(version);
+				continue;
+			}
+			SchemaSnapshot afterUp = snapshot();
+			down(version);
+			assertSame(version, before, snapshot(),
+					"its down left the schema different from before its up. " + "Make down undo every change of up.");
+			up(version, "going up again after down");
+			assertSame(version, afterUp, snapshot(), "going up again after down gave another schema than the first "
+					+ "up. Make down undo every change of up, so that up can run again.");
+			checked.add(version);
+		}
+		return new RoundTripReport(checked, irreversible);
+	}
+
+	private List<MigrationInfo> pending(@Nullable Version after) {
+		List<MigrationInfo> pending = new ArrayList<>();
+		for (MigrationInfo migration : this.migrator.status().migrations()) {
+			boolean newer = after == null || Version.parse(migration.version()).compareTo(after) > 0;
+			if (newer && migration.state() == MigrationState.PENDING) {
+				pending.add(migration);
+			}
+		}
+		pending.sort((left, right) -> Version.parse(left.version()).compareTo(Version.parse(right.version())));
+		return pending;
+	}
+
+	private void up(String version, String step) {
+		try {
+			this.migrator.migrate(version);
+		}
+		catch (MigrationException ex) {
+			throw new AssertionError("Migration " + version + " failed " + step + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private void down(String version) {
+		try {
+			this.migrator.rollback(1);
+		}
+		catch (MigrationException ex) {
+			throw new AssertionError("Migration " + version + " failed going down: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void assertSame(String version, SchemaSnapshot expected, SchemaSnapshot actual, String problem) {
+		// A down that re-adds a dropped column can only add it last: order alone is no
+		// failure.
+		SchemaDiff diff = expected.diff(actual).ignoringColumnOrder();
+		if (!diff.isEmpty()) {
+			throw new AssertionError("Migration " + version + ": " + problem + "\n" + diff);
+		}
+	}
+
+	/**
+	 * Read the schema the migrations work on, without the history table.
+	 * @return the snapshot
+	 */
+	SchemaSnapshot snapshot() {
+		return snapshot(this.dataSource, this.settings);
+	}
+
+	static SchemaSnapshot snapshot(DataSource dataSource, MigratorSettings settings) {
+		try (Connection connection = dataSource.getConnection()) {
+			DatabaseKind kind = Dialect.of(connection).kind();
+			return SchemaSnapshot.read(connection, kind, settings.schema(), Set.of(settings.table()));
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Reading the schema of DataSource '" + settings.dataSourceName() + "' failed: "
+					+ ex.getMessage() + ". Check that the test database is reachable.", ex);
+		}
+	}
+
+}

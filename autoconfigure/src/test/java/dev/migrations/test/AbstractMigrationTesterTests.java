@@ -1,0 +1,162 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.test;
+
+import java.util.List;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.migrations.MigrationFailedException;
+import dev.migrations.testsupport.TestMigration;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@link MigrationTester}'s round trips, the same on every database; subclasses supply
+ * the database.
+ */
+abstract class AbstractMigrationTesterTests {
+
+	protected HikariDataSource dataSource;
+
+	/**
+	 * Return a DataSource on a new, empty database.
+	 */
+	protected abstract HikariDataSource createDataSource() throws Exception;
+
+	@BeforeEach
+	void openDatabase() throws Exception {
+		this.dataSource = createDataSource();
+	}
+
+	@AfterEach
+	void closeDatabase() {
+		this.dataSource.close();
+	}
+
+	@Test
+	void reversibleMigrationsMakeTheRoundTripAndStayApplied() {
+		RoundTripReport report = MigrationTester.of(this.dataSource,
+				List.of(createUsers(), indexUsersByName("2"),
+						TestMigration.of("3", "ALTER TABLE users ADD COLUMN email varchar(100)")
+							.withDown("ALTER TABLE users DROP COLUMN email")))
+			.checkRoundTrips();
+		assertThat(report.checked()).containsExactly("1", "2", "3");
+		assertThat(report.irreversible()).isEmpty();
+		assertThat(upRows()).isEqualTo(3 + 3);
+		assertThat(new JdbcTemplate(this.dataSource).queryForObject("SELECT count(*) FROM users", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void downThatForgetsToDropAnIndexFailsNamingTheVersionAndTheIndex() {
+		TestMigration leaky = TestMigration
+			.of("2", "CREATE INDEX users_name ON users (name)", "CREATE INDEX users_id_name ON users (id, name)")
+			.withDown("DROP INDEX users_name");
+		MigrationTester tester = MigrationTester.of(this.dataSource, List.of(createUsers(), leaky));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(tester::checkRoundTrips)
+			.withMessageStartingWith("Migration 2: its down left the schema different from before its up. "
+					+ "Make down undo every change of up.")
+			.withMessageContaining("table users: index users_id_name: only in actual ([id, name])");
+	}
+
+	@Test
+	void downThatReaddsADroppedColumnLastPasses() {
+		TestMigration createPeople = TestMigration
+			.of("1", "CREATE TABLE people (id int PRIMARY KEY, nickname varchar(50), email varchar(100))")
+			.withDown("DROP TABLE people");
+		TestMigration dropNickname = TestMigration.of("2", "ALTER TABLE people DROP COLUMN nickname")
+			.withDown("ALTER TABLE people ADD COLUMN nickname varchar(50)");
+		RoundTripReport report = MigrationTester.of(this.dataSource, List.of(createPeople, dropNickname))
+			.checkRoundTrips();
+		assertThat(report.checked()).containsExactly("1", "2");
+	}
+
+	@Test
+	void downThatForgetsATableFailsNamingTheTable() {
+		TestMigration leaky = TestMigration.of("2", "CREATE TABLE audit (id int)").withDown("SELECT 1");
+		MigrationTester tester = MigrationTester.of(this.dataSource, List.of(createUsers(), leaky));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(tester::checkRoundTrips)
+			.withMessageStartingWith("Migration 2:")
+			.withMessageContaining("table audit: only in actual");
+	}
+
+	@Test
+	void failingDownFailsNamingTheVersionAndKeepingTheCause() {
+		TestMigration broken = TestMigration.of("2", "CREATE TABLE audit (id int)")
+			.withFailingDown("disk on fire", "DROP TABLE audit");
+		MigrationTester tester = MigrationTester.of(this.dataSource, List.of(createUsers(), broken));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(tester::checkRoundTrips)
+			.withMessageStartingWith("Migration 2 failed going down: ")
+			.withMessageContaining("disk on fire")
+			.withCauseInstanceOf(MigrationFailedException.class);
+	}
+
+	@Test
+	void irreversibleMigrationIsAppliedWithoutRoundTripAndReported() {
+		RoundTripReport report = MigrationTester
+			.of(this.dataSource,
+					List.of(createUsers(), TestMigration.of("2", "CREATE TABLE audit (id int)"), indexUsersByName("3")))
+			.checkRoundTrips();
+		assertThat(report.checked()).containsExactly("1", "3");
+		assertThat(report.irreversible()).containsExactly("2");
+		assertThat(new JdbcTemplate(this.dataSource).queryForObject("SELECT count(*) FROM audit", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void checkingAfterAVersionSkipsTheOlderMigrations() {
+		TestMigration leakyButOld = TestMigration.of("2", "CREATE TABLE audit (id int)").withDown("SELECT 1");
+		RoundTripReport report = MigrationTester
+			.of(this.dataSource, List.of(createUsers(), leakyButOld, indexUsersByName("3")))
+			.checkRoundTripsAfter("2");
+		assertThat(report.checked()).containsExactly("3");
+		assertThat(leakyButOld.downRuns()).isZero();
+	}
+
+	@Test
+	void checkingAfterAVersionStillCatchesANewerLeak() {
+		TestMigration leaky = TestMigration.of("3", "CREATE INDEX users_name ON users (name)").withDown("SELECT 1");
+		MigrationTester tester = MigrationTester.of(this.dataSource,
+				List.of(createUsers(), TestMigration.of("2", "CREATE TABLE audit (id int)"), leaky));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> tester.checkRoundTripsAfter("2"))
+			.withMessageStartingWith("Migration 3:")
+			.withMessageContaining("index users_name: only in actual");
+	}
+
+	private static TestMigration createUsers() {
+		return TestMigration.of("1", "CREATE TABLE users (id int PRIMARY KEY, name varchar(100) NOT NULL)")
+			.withDown("DROP TABLE users");
+	}
+
+	private static TestMigration indexUsersByName(String version) {
+		return TestMigration.of(version, "CREATE INDEX users_name ON users (name)").withDown("DROP INDEX users_name");
+	}
+
+	private int upRows() {
+		Integer count = new JdbcTemplate(this.dataSource)
+			.queryForObject("SELECT count(*) FROM schema_migrations WHERE operation = 'UP'", Integer.class);
+		return (count != null) ? count : 0;
+	}
+
+}
