@@ -124,9 +124,15 @@ public final class DefaultMigrator implements Migrator {
 			Dialect dialect = dialect(connection);
 			HistoryTable table = historyTable(dialect);
 			History history = History.of(table.read(connection));
-			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
+			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(), this.settings.outOfOrder(), target));
 			if (plan.pending().isEmpty()) {
 				return upToDate(history, start);
+			}
+			if (this.settings.group() && !dialect.transactionalDdl()) {
+				throw new MigrationException("Cannot apply the migrations of DataSource '" + dataSourceName()
+						+ "' as one group: " + dialect.product() + " commits each DDL statement on its own, so a "
+						+ "group cannot be all or nothing. Set migrations.group=false; each migration then commits "
+						+ "together with its history row.");
 			}
 			try (MigrationLock.Held lock = dialect.lock(this.dataSource, table.name())
 				.acquire(this.settings.lockTimeout())) {
@@ -147,7 +153,7 @@ public final class DefaultMigrator implements Migrator {
 			@Nullable Version target, long start) throws SQLException {
 		this.running = true;
 		boolean autoCommit = connection.getAutoCommit();
-		String schema = connection.getSchema();
+		String schema = dialect.currentSchema(connection);
 		try {
 			if (this.settings.schema() != null) {
 				dialect.useSchema(connection, this.settings.schema());
@@ -164,7 +170,7 @@ public final class DefaultMigrator implements Migrator {
 				}
 			}
 			History history = History.of(rows);
-			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
+			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(), this.settings.outOfOrder(), target));
 			if (plan.pending().isEmpty()) {
 				return upToDate(history, start);
 			}
@@ -172,7 +178,7 @@ public final class DefaultMigrator implements Migrator {
 		}
 		finally {
 			this.running = false;
-			restore(connection, autoCommit, schema);
+			restore(connection, dialect, autoCommit, schema);
 		}
 	}
 
@@ -180,10 +186,11 @@ public final class DefaultMigrator implements Migrator {
 			MigrationPlan plan, String installedBy, long start) throws SQLException {
 		String from = versionText(history.current());
 		this.listener.runStarted(dataSourceName(), plan.pending().size());
-		DefaultMigrationContext context = newContext(connection, dialect);
+		StatementLog log = new StatementLog();
+		DefaultMigrationContext context = newContext(log.wrap(connection), dialect);
 		try (HistoryTable.Writer writer = table.writer(connection)) {
-			MigrationRun run = new MigrationRun(connection, writer, context, this.listener, installedBy, Host.NAME,
-					history.lastId());
+			MigrationRun run = new MigrationRun(connection, writer, context, log, dialect, this.listener, installedBy,
+					Host.NAME, history.lastId());
 			try {
 				run.up(plan.pending(), this.settings.group());
 			}
@@ -232,7 +239,7 @@ public final class DefaultMigrator implements Migrator {
 			Dialect dialect = dialect(connection);
 			HistoryTable table = historyTable(dialect);
 			History history = History.of(table.read(connection));
-			MigrationPlan plan = MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), this.target);
+			MigrationPlan plan = MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(), this.settings.outOfOrder(), this.target);
 			return new StatusReport(this.catalog, history, plan).toStatus(dialect.product(), table.name(), state(plan));
 		}
 		catch (SQLException ex) {
@@ -275,9 +282,10 @@ public final class DefaultMigrator implements Migrator {
 		}
 		this.listener.runStarted(dataSourceName(), plan.path().size());
 		try (HistoryTable.Writer writer = session.table().writer(session.connection())) {
+			StatementLog log = new StatementLog();
 			MigrationRun run = new MigrationRun(session.connection(), writer,
-					newContext(session.connection(), session.dialect()), this.listener, session.installedBy(),
-					session.host(), session.history().lastId());
+					newContext(log.wrap(session.connection()), session.dialect()), log, session.dialect(),
+					this.listener, session.installedBy(), session.host(), session.history().lastId());
 			try {
 				run.down(plan.path());
 			}
@@ -323,7 +331,7 @@ public final class DefaultMigrator implements Migrator {
 				History history = (rows != null) ? session.history()
 						: History.of(createHistory(connection, session.table(), session.installedBy()));
 				MigrationPlan plan = validate(
-						MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), this.target));
+						MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(), this.settings.outOfOrder(), this.target));
 				return DryRun.check(session, newContext(connection, dialect), history.lastId(), plan.pending());
 			}
 			finally {
@@ -349,7 +357,8 @@ public final class DefaultMigrator implements Migrator {
 	 */
 	private List<HistoryRow> createHistory(Connection connection, HistoryTable table, String installedBy)
 			throws SQLException {
-		String schema = (this.settings.schema() != null) ? this.settings.schema() : connection.getSchema();
+		String schema = (this.settings.schema() != null) ? this.settings.schema()
+				: dialect(connection).currentSchema(connection);
 		Version stampAt = (this.settings.baselineOnMigrate()) ? this.baselineVersion : null;
 		return Baseline.createHistory(connection, table, stampAt, schema, installedBy, Host.NAME);
 	}
@@ -367,7 +376,7 @@ public final class DefaultMigrator implements Migrator {
 				.acquire(this.settings.lockTimeout())) {
 				this.running = true;
 				boolean autoCommit = connection.getAutoCommit();
-				String schema = connection.getSchema();
+				String schema = dialect.currentSchema(connection);
 				try {
 					if (this.settings.schema() != null) {
 						dialect.useSchema(connection, this.settings.schema());
@@ -379,7 +388,7 @@ public final class DefaultMigrator implements Migrator {
 				}
 				finally {
 					this.running = false;
-					restore(connection, autoCommit, schema);
+					restore(connection, dialect, autoCommit, schema);
 				}
 			}
 		}
@@ -444,14 +453,14 @@ public final class DefaultMigrator implements Migrator {
 		return (version != null) ? version.toString() : null;
 	}
 
-	private static void restore(Connection connection, boolean autoCommit, @Nullable String schema)
+	private static void restore(Connection connection, Dialect dialect, boolean autoCommit, @Nullable String schema)
 			throws SQLException {
 		if (!connection.getAutoCommit()) {
 			connection.rollback();
 		}
 		connection.setAutoCommit(autoCommit);
-		if (schema != null && !schema.equals(connection.getSchema())) {
-			connection.setSchema(schema);
+		if (schema != null && !schema.equals(dialect.currentSchema(connection))) {
+			dialect.restoreSchema(connection, schema);
 		}
 	}
 
