@@ -36,9 +36,9 @@ import dev.migrations.MigrationException;
 
 /**
  * A MariaDB/MySQL named lock ({@code GET_LOCK}) held on a dedicated connection. Named
- * locks belong to the session, so the server releases the lock when that session ends
- * and a crashed instance never leaves it behind. Lock names are global to the server,
- * so the name includes the database of the history table.
+ * locks belong to the session, so the server releases the lock when that session ends and
+ * a crashed instance never leaves it behind. Lock names are global to the server, so the
+ * name includes the database of the history table.
  */
 final class MariaDbNamedLock implements MigrationLock {
 

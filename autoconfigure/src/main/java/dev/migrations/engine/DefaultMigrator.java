@@ -124,7 +124,8 @@ public final class DefaultMigrator implements Migrator {
 			Dialect dialect = dialect(connection);
 			HistoryTable table = historyTable(dialect);
 			History history = History.of(table.read(connection));
-			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(), this.settings.outOfOrder(), target));
+			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
+					this.settings.outOfOrder(), target));
 			if (plan.pending().isEmpty()) {
 				return upToDate(history, start);
 			}
@@ -170,7 +171,8 @@ public final class DefaultMigrator implements Migrator {
 				}
 			}
 			History history = History.of(rows);
-			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(), this.settings.outOfOrder(), target));
+			MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
+					this.settings.outOfOrder(), target));
 			if (plan.pending().isEmpty()) {
 				return upToDate(history, start);
 			}
@@ -239,7 +241,8 @@ public final class DefaultMigrator implements Migrator {
 			Dialect dialect = dialect(connection);
 			HistoryTable table = historyTable(dialect);
 			History history = History.of(table.read(connection));
-			MigrationPlan plan = MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(), this.settings.outOfOrder(), this.target);
+			MigrationPlan plan = MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
+					this.settings.outOfOrder(), this.target);
 			return new StatusReport(this.catalog, history, plan).toStatus(dialect.product(), table.name(), state(plan));
 		}
 		catch (SQLException ex) {
@@ -330,8 +333,8 @@ public final class DefaultMigrator implements Migrator {
 				List<HistoryRow> rows = session.rows();
 				History history = (rows != null) ? session.history()
 						: History.of(createHistory(connection, session.table(), session.installedBy()));
-				MigrationPlan plan = validate(
-						MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(), this.settings.outOfOrder(), this.target));
+				MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
+						this.settings.outOfOrder(), this.target));
 				return DryRun.check(session, newContext(connection, dialect), history.lastId(), plan.pending());
 			}
 			finally {

@@ -165,8 +165,9 @@ final class MigrationRun {
 		this.outcomes.add(outcome);
 		this.listener.migrationFailed(this.context.dataSourceName(), outcome);
 		String what = (!inTransaction || !this.dialect.transactionalDdl()) ? partial(operation, inTransaction, error)
-				: (operation == Operation.DOWN) ? "failed going down and was rolled back: " + error
-						+ ". It stays applied; fix its down method and roll back again."
+				: (operation == Operation.DOWN)
+						? "failed going down and was rolled back: " + error
+								+ ". It stays applied; fix its down method and roll back again."
 						: (group.isEmpty()) ? "failed and was rolled back: " + error + ". Fix it and start again."
 								: "failed and the whole group, " + group.size()
 										+ " migrations before it included, was rolled back: " + error
@@ -204,9 +205,10 @@ final class MigrationRun {
 			return what.append("It stays applied; check the database and finish or undo the change by hand.")
 				.toString();
 		}
-		return what.append("It is recorded as failed and later runs refuse to start until it is repaired: check "
-				+ "those changes in the database, undo them by hand so the migration can run again from its start, "
-				+ "then run repair.")
+		return what
+			.append("It is recorded as failed and later runs refuse to start until it is repaired: check "
+					+ "those changes in the database, undo them by hand so the migration can run again from its start, "
+					+ "then run repair.")
 			.toString();
 	}
 

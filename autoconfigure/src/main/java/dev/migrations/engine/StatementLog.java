@@ -37,8 +37,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class StatementLog {
 
-	private static final Set<String> EXECUTE = Set.of("execute", "executeUpdate", "executeLargeUpdate",
-			"executeQuery", "executeBatch", "executeLargeBatch");
+	private static final Set<String> EXECUTE = Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeQuery",
+			"executeBatch", "executeLargeBatch");
 
 	private static final Set<String> PREPARE = Set.of("prepareStatement", "prepareCall");
 
@@ -133,7 +133,8 @@ final class StatementLog {
 				case "toString":
 					return "Statement-logging " + this.connection;
 				case "unwrap":
-					return (((Class<?>) args[0]).isInstance(proxy)) ? proxy : this.connection.unwrap((Class<?>) args[0]);
+					return (((Class<?>) args[0]).isInstance(proxy)) ? proxy
+							: this.connection.unwrap((Class<?>) args[0]);
 				case "isWrapperFor":
 					return ((Class<?>) args[0]).isInstance(proxy) || this.connection.isWrapperFor((Class<?>) args[0]);
 				default:
@@ -179,8 +180,7 @@ final class StatementLog {
 				return StatementLog.invoke(this.statement, method, args);
 			}
 			String sql = (args != null && args.length > 0 && args[0] instanceof String text) ? text
-					: (name.contains("Batch") && !this.batch.isEmpty()) ? String.join("; ", this.batch)
-							: this.prepared;
+					: (name.contains("Batch") && !this.batch.isEmpty()) ? String.join("; ", this.batch) : this.prepared;
 			try {
 				Object result = StatementLog.invoke(this.statement, method, args);
 				if (sql != null) {

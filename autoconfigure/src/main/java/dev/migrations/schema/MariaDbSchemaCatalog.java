@@ -39,8 +39,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code null} schema means the connection's current database. Defaults are reported as
  * SQL expressions ({@code 'x'}, {@code 0}, {@code current_timestamp()}); a {@code NULL}
  * default counts as none. Indexes that InnoDB creates for a foreign key, named after it,
- * are not listed as indexes: they belong to the foreign key. {@code RESTRICT} actions
- * are reported as {@code NO ACTION}, which InnoDB treats the same.
+ * are not listed as indexes: they belong to the foreign key. {@code RESTRICT} actions are
+ * reported as {@code NO ACTION}, which InnoDB treats the same.
  */
 final class MariaDbSchemaCatalog implements SchemaCatalog {
 
@@ -106,27 +106,26 @@ final class MariaDbSchemaCatalog implements SchemaCatalog {
 	 * @return the attributes as SQL, possibly empty
 	 */
 	String columnAttributes(String table, String column) {
-		List<String> attributes = this.jdbc.query(
-				"SELECT EXTRA, COLLATION_NAME, COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "
-						+ SCHEMA + " AND TABLE_NAME = ? AND COLUMN_NAME = ?",
-				(rs, row) -> {
-					StringBuilder sql = new StringBuilder();
-					String extra = String.valueOf(rs.getString(1)).toLowerCase(Locale.ROOT);
-					if (extra.contains("auto_increment")) {
-						sql.append(" AUTO_INCREMENT");
-					}
-					int onUpdate = extra.indexOf("on update ");
-					if (onUpdate >= 0) {
-						sql.append(" ").append(rs.getString(1).substring(onUpdate));
-					}
-					if (rs.getString(2) != null) {
-						sql.append(" COLLATE ").append(rs.getString(2));
-					}
-					if (rs.getString(3) != null && !rs.getString(3).isEmpty()) {
-						sql.append(" COMMENT ").append(SchemaCatalog.literal(rs.getString(3)));
-					}
-					return sql.toString();
-				}, this.schema, table, column);
+		List<String> attributes = this.jdbc
+			.query("SELECT EXTRA, COLLATION_NAME, COLUMN_COMMENT FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = "
+					+ SCHEMA + " AND TABLE_NAME = ? AND COLUMN_NAME = ?", (rs, row) -> {
+						StringBuilder sql = new StringBuilder();
+						String extra = String.valueOf(rs.getString(1)).toLowerCase(Locale.ROOT);
+						if (extra.contains("auto_increment")) {
+							sql.append(" AUTO_INCREMENT");
+						}
+						int onUpdate = extra.indexOf("on update ");
+						if (onUpdate >= 0) {
+							sql.append(" ").append(rs.getString(1).substring(onUpdate));
+						}
+						if (rs.getString(2) != null) {
+							sql.append(" COLLATE ").append(rs.getString(2));
+						}
+						if (rs.getString(3) != null && !rs.getString(3).isEmpty()) {
+							sql.append(" COMMENT ").append(SchemaCatalog.literal(rs.getString(3)));
+						}
+						return sql.toString();
+					}, this.schema, table, column);
 		return (attributes.isEmpty()) ? "" : attributes.get(0);
 	}
 
@@ -198,18 +197,20 @@ final class MariaDbSchemaCatalog implements SchemaCatalog {
 	@Override
 	public List<String> primaryKey(String table) {
 		requireTable(table);
-		return this.jdbc.queryForList("SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = "
-				+ SCHEMA + " AND TABLE_NAME = ? AND INDEX_NAME = 'PRIMARY' ORDER BY SEQ_IN_INDEX", String.class,
-				this.schema, table);
+		return this.jdbc.queryForList(
+				"SELECT COLUMN_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = " + SCHEMA
+						+ " AND TABLE_NAME = ? AND INDEX_NAME = 'PRIMARY' ORDER BY SEQ_IN_INDEX",
+				String.class, this.schema, table);
 	}
 
 	@Override
 	public List<CheckConstraint> checks(String table) {
 		requireTable(table);
-		return this.jdbc.query("SELECT c.CONSTRAINT_NAME, c.CHECK_CLAUSE FROM information_schema.TABLE_CONSTRAINTS t"
-				+ " JOIN information_schema.CHECK_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA"
-				+ " AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME WHERE t.TABLE_SCHEMA = " + SCHEMA
-				+ " AND t.TABLE_NAME = ? AND t.CONSTRAINT_TYPE = 'CHECK' ORDER BY c.CONSTRAINT_NAME",
+		return this.jdbc.query(
+				"SELECT c.CONSTRAINT_NAME, c.CHECK_CLAUSE FROM information_schema.TABLE_CONSTRAINTS t"
+						+ " JOIN information_schema.CHECK_CONSTRAINTS c ON c.CONSTRAINT_SCHEMA = t.CONSTRAINT_SCHEMA"
+						+ " AND c.CONSTRAINT_NAME = t.CONSTRAINT_NAME WHERE t.TABLE_SCHEMA = " + SCHEMA
+						+ " AND t.TABLE_NAME = ? AND t.CONSTRAINT_TYPE = 'CHECK' ORDER BY c.CONSTRAINT_NAME",
 				(rs, row) -> new CheckConstraint(rs.getString(1), rs.getString(2)), this.schema, table);
 	}
 
@@ -220,9 +221,11 @@ final class MariaDbSchemaCatalog implements SchemaCatalog {
 			case FOREIGN_KEY -> "FOREIGN KEY";
 			case CHECK -> "CHECK";
 		};
-		return new LinkedHashSet<>(this.jdbc.queryForList("SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS"
-				+ " WHERE TABLE_SCHEMA = " + SCHEMA + " AND TABLE_NAME = ? AND CONSTRAINT_TYPE = ?", String.class,
-				this.schema, table, type));
+		return new LinkedHashSet<>(
+				this.jdbc.queryForList(
+						"SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS" + " WHERE TABLE_SCHEMA = "
+								+ SCHEMA + " AND TABLE_NAME = ? AND CONSTRAINT_TYPE = ?",
+						String.class, this.schema, table, type));
 	}
 
 	/**

@@ -29,8 +29,8 @@ import dev.migrations.ColumnDefinition;
  * Applies a checked batch to a MariaDB or MySQL table as one {@code ALTER TABLE}
  * statement. DDL commits on its own there, so one statement is what keeps the batch
  * atomic: the server applies all of it or none. Column changes are merged per column
- * first, because every clause of the statement names columns as they were before it:
- * a changed column becomes one {@code MODIFY COLUMN} (or {@code CHANGE COLUMN} when it is
+ * first, because every clause of the statement names columns as they were before it: a
+ * changed column becomes one {@code MODIFY COLUMN} (or {@code CHANGE COLUMN} when it is
  * renamed) restating its whole definition, or {@code ALTER COLUMN … SET/DROP DEFAULT}
  * when only its default changes.
  */
@@ -131,9 +131,10 @@ final class MariaDbTableChanges {
 
 	private boolean hasKeyIndex(String table, String name) {
 		Integer count = this.catalog.jdbc()
-			.queryForObject("SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = "
-					+ "COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND INDEX_NAME = ? AND NON_UNIQUE = 1", Integer.class,
-					this.catalog.schema(), table, name);
+			.queryForObject(
+					"SELECT COUNT(*) FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = "
+							+ "COALESCE(?, DATABASE()) AND TABLE_NAME = ? AND INDEX_NAME = ? AND NON_UNIQUE = 1",
+					Integer.class, this.catalog.schema(), table, name);
 		return count != null && count > 0;
 	}
 

@@ -198,9 +198,7 @@ interface SchemaCatalog extends SchemaReader {
 	 * @return the list
 	 */
 	static String quoteAll(List<String> identifiers, DatabaseKind kind) {
-		return identifiers.stream()
-			.map((identifier) -> quote(identifier, kind))
-			.collect(Collectors.joining(", "));
+		return identifiers.stream().map((identifier) -> quote(identifier, kind)).collect(Collectors.joining(", "));
 	}
 
 	/**

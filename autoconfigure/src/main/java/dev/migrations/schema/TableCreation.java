@@ -64,7 +64,8 @@ final class TableCreation implements CreateTable {
 	@Override
 	public CreateTable primaryKey(String... columns) {
 		Assert.notEmpty(columns, "'columns' must not be empty");
-		this.constraints.add("PRIMARY KEY (" + SchemaCatalog.quoteAll(Arrays.asList(columns), this.catalog.kind()) + ")");
+		this.constraints
+			.add("PRIMARY KEY (" + SchemaCatalog.quoteAll(Arrays.asList(columns), this.catalog.kind()) + ")");
 		return this;
 	}
 

@@ -86,8 +86,8 @@ class MariaDbLifecycleIntegrationTests extends AbstractLifecycleTests {
 	@Override
 	void dryRunFindsAFailingMigrationAndChangesNothing() throws SQLException {
 		migrator(indexedTable("1")).migrate();
-		assertDryRunRefused(migrator(indexedTable("1"),
-				TestMigration.of("2", "INSERT INTO no_such_table (id) VALUES (1)")));
+		assertDryRunRefused(
+				migrator(indexedTable("1"), TestMigration.of("2", "INSERT INTO no_such_table (id) VALUES (1)")));
 		assertThat(migrator(indexedTable("1"), TestMigration.of("2")).status().state())
 			.isEqualTo(DatabaseState.PENDING);
 	}
@@ -136,14 +136,16 @@ class MariaDbLifecycleIntegrationTests extends AbstractLifecycleTests {
 		Map<String, Object> snapshot = new TreeMap<>();
 		for (String table : tables()) {
 			snapshot.put(table + " columns",
-					this.jdbc.queryForList("SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE FROM information_schema.COLUMNS"
-							+ " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION", table)
+					this.jdbc
+						.queryForList("SELECT COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE FROM information_schema.COLUMNS"
+								+ " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
+								table)
 						.toString());
-			snapshot.put(table + " indexes",
-					this.jdbc.queryForList("SELECT INDEX_NAME, COLUMN_NAME, NON_UNIQUE FROM information_schema.STATISTICS"
+			snapshot.put(table + " indexes", this.jdbc.queryForList(
+					"SELECT INDEX_NAME, COLUMN_NAME, NON_UNIQUE FROM information_schema.STATISTICS"
 							+ " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ? ORDER BY INDEX_NAME, SEQ_IN_INDEX",
-							table)
-						.toString());
+					table)
+				.toString());
 			snapshot.put(table + " rows", this.jdbc.queryForObject("SELECT count(*) FROM " + table, Long.class));
 		}
 		if (tables().contains("schema_migrations")) {

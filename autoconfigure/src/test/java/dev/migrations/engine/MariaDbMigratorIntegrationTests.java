@@ -211,8 +211,11 @@ class MariaDbMigratorIntegrationTests extends AbstractMigratorTests {
 	@Test
 	void historyTableLivesInTheCurrentDatabase() {
 		migrator(new V1__CreateUsers()).migrate();
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? "
-				+ "AND TABLE_NAME IN ('users', 'schema_migrations')", Integer.class, this.database.name()))
+		assertThat(
+				this.jdbc.queryForObject(
+						"SELECT count(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? "
+								+ "AND TABLE_NAME IN ('users', 'schema_migrations')",
+						Integer.class, this.database.name()))
 			.isEqualTo(2);
 		DatabaseStatus status = migrator(new V1__CreateUsers()).status();
 		assertThat(status.database()).startsWith("MariaDB ");
@@ -247,8 +250,8 @@ class MariaDbMigratorIntegrationTests extends AbstractMigratorTests {
 
 	@Override
 	protected List<String> tables() {
-		return this.jdbc.queryForList("SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()",
-				String.class);
+		return this.jdbc.queryForList(
+				"SELECT TABLE_NAME FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()", String.class);
 	}
 
 	@Override

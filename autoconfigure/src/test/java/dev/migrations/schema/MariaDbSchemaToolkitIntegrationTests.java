@@ -90,8 +90,8 @@ class MariaDbSchemaToolkitIntegrationTests extends SchemaToolkitTestCases {
 	void manyRowsSurviveARebuild() {
 		// MariaDB reads || as OR; CONCAT builds the text.
 		this.jdbc.execute("CREATE TABLE events (id integer PRIMARY KEY, payload text, score integer)");
-		this.jdbc.update("INSERT INTO events (id, payload, score) SELECT n, CONCAT('event ', n), n % 7 FROM "
-				+ series(100_000));
+		this.jdbc.update(
+				"INSERT INTO events (id, payload, score) SELECT n, CONCAT('event ', n), n % 7 FROM " + series(100_000));
 		this.toolkit.alterTable("events").setNotNull("payload").setDefault("score", "1").apply();
 		assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM events", Long.class)).isEqualTo(100_000L);
 		assertThat(this.jdbc.queryForObject("SELECT SUM(score) FROM events", Long.class))
@@ -158,8 +158,11 @@ class MariaDbSchemaToolkitIntegrationTests extends SchemaToolkitTestCases {
 		this.toolkit.alterTable("tickets").changeType("id", "bigint").apply();
 		this.jdbc.update("INSERT INTO tickets (title) VALUES ('first')");
 		assertThat(this.jdbc.queryForObject("SELECT id FROM tickets", Long.class)).isEqualTo(1L);
-		assertThat(this.jdbc.queryForObject("SELECT COLUMN_COMMENT FROM information_schema.COLUMNS WHERE "
-				+ "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tickets' AND COLUMN_NAME = 'id'", String.class))
+		assertThat(
+				this.jdbc.queryForObject(
+						"SELECT COLUMN_COMMENT FROM information_schema.COLUMNS WHERE "
+								+ "TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tickets' AND COLUMN_NAME = 'id'",
+						String.class))
 			.isEqualTo("the key");
 	}
 

@@ -155,7 +155,8 @@ abstract class SchemaToolkitTestCases {
 			.addColumn("nickname", "text")
 			.addColumn(ColumnDefinition.of("status", "varchar(20)").notNull().withDefault("'active'"))
 			.apply();
-		this.jdbc.execute("CREATE TABLE " + this.expectedSchema + ".users (id integer PRIMARY KEY, name varchar(50) NOT NULL,"
+		this.jdbc.execute("CREATE TABLE " + this.expectedSchema
+				+ ".users (id integer PRIMARY KEY, name varchar(50) NOT NULL,"
 				+ " email text, age integer DEFAULT 0, nickname text, status varchar(20) NOT NULL DEFAULT 'active')");
 		assertMatchesExpected();
 		assertThat(rows("users")).extracting((row) -> row.get("status")).containsExactly("active", "active");
@@ -179,8 +180,8 @@ abstract class SchemaToolkitTestCases {
 		createUsers("");
 		insertUsers();
 		this.toolkit.alterTable("users").dropColumn("email").apply();
-		this.jdbc.execute("CREATE TABLE " + this.expectedSchema + ".users (id integer PRIMARY KEY, name varchar(50) NOT NULL,"
-				+ " age integer DEFAULT 0)");
+		this.jdbc.execute("CREATE TABLE " + this.expectedSchema
+				+ ".users (id integer PRIMARY KEY, name varchar(50) NOT NULL," + " age integer DEFAULT 0)");
 		assertMatchesExpected();
 		assertThat(rows("users").get(1)).containsEntry("name", QUOTED)
 			.containsEntry("age", null)
@@ -192,8 +193,8 @@ abstract class SchemaToolkitTestCases {
 		createUsers("");
 		insertUsers();
 		this.toolkit.alterTable("users").renameColumn("email", "mail").apply();
-		this.jdbc.execute("CREATE TABLE " + this.expectedSchema + ".users (id integer PRIMARY KEY, name varchar(50) NOT NULL,"
-				+ " mail text, age integer DEFAULT 0)");
+		this.jdbc.execute("CREATE TABLE " + this.expectedSchema
+				+ ".users (id integer PRIMARY KEY, name varchar(50) NOT NULL," + " mail text, age integer DEFAULT 0)");
 		assertMatchesExpected();
 		assertThat(rows("users")).extracting((row) -> row.get("mail")).containsExactly("ann@example.com", null);
 	}
@@ -219,8 +220,9 @@ abstract class SchemaToolkitTestCases {
 			.setDefault("email", "'none'")
 			.dropDefault("age")
 			.apply();
-		this.jdbc.execute("CREATE TABLE " + this.expectedSchema + ".users (id integer NOT NULL PRIMARY KEY, name varchar(50),"
-				+ " email text DEFAULT 'none', age integer)");
+		this.jdbc.execute(
+				"CREATE TABLE " + this.expectedSchema + ".users (id integer NOT NULL PRIMARY KEY, name varchar(50),"
+						+ " email text DEFAULT 'none', age integer)");
 		assertMatchesExpected();
 		assertThat(rows("users").get(1)).containsEntry("email", null).containsEntry("name", QUOTED);
 		this.jdbc.update("INSERT INTO users (id) VALUES (3)");
@@ -232,8 +234,9 @@ abstract class SchemaToolkitTestCases {
 		createUsers("");
 		insertUsers();
 		this.toolkit.alterTable("users").addUniqueConstraint("users_name_key", "name").apply();
-		this.jdbc.execute("CREATE TABLE " + this.expectedSchema + ".users (id integer PRIMARY KEY, name varchar(50) NOT NULL,"
-				+ " email text, age integer DEFAULT 0, CONSTRAINT users_name_key UNIQUE (name))");
+		this.jdbc.execute(
+				"CREATE TABLE " + this.expectedSchema + ".users (id integer PRIMARY KEY, name varchar(50) NOT NULL,"
+						+ " email text, age integer DEFAULT 0, CONSTRAINT users_name_key UNIQUE (name))");
 		assertMatchesExpected();
 		assertThat(this.toolkit.reader().indexes("users")).singleElement()
 			.satisfies((index) -> assertThat(index.unique()).isTrue());
@@ -434,7 +437,8 @@ abstract class SchemaToolkitTestCases {
 	@Test
 	void diffListsEveryDifference() {
 		createUsers("");
-		this.jdbc.execute("CREATE TABLE " + this.expectedSchema + ".users (id integer PRIMARY KEY, name text NOT NULL, age integer)");
+		this.jdbc.execute("CREATE TABLE " + this.expectedSchema
+				+ ".users (id integer PRIMARY KEY, name text NOT NULL, age integer)");
 		this.jdbc.execute("CREATE TABLE " + this.expectedSchema + ".extra (id integer)");
 		SchemaDiff diff = snapshot(this.expectedSchema).diff(snapshot(null));
 		assertThat(diff.isEmpty()).isFalse();

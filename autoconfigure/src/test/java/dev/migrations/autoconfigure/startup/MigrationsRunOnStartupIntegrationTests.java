@@ -135,7 +135,8 @@ class MigrationsRunOnStartupIntegrationTests {
 		// Turn Hibernate and Spring Data JPA back on (see application.properties).
 		args[1] = "--spring.autoconfigure.exclude=";
 		// Hibernate checks the entity against the table while the context starts.
-		args[2] = "--spring.jpa.hibernate.ddl-auto=" + ((application == ObservedApplication.class) ? "none" : "validate");
+		args[2] = "--spring.jpa.hibernate.ddl-auto="
+				+ ((application == ObservedApplication.class) ? "none" : "validate");
 		for (int i = 0; i < properties.length; i++) {
 			args[i + 3] = "--" + properties[i];
 		}
