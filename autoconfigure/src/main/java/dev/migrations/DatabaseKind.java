@@ -31,6 +31,18 @@ public enum DatabaseKind {
 	/**
 	 * SQLite: a file database with limited {@code ALTER TABLE}.
 	 */
-	SQLITE
+	SQLITE,
+
+	/**
+	 * MariaDB: DDL commits on its own (a failed migration may leave a partial change),
+	 * named locks ({@code GET_LOCK}).
+	 */
+	MARIADB,
+
+	/**
+	 * MySQL: served like MariaDB (DDL commits on its own, named locks); a separate kind
+	 * so that migrations can branch where the two SQL dialects differ.
+	 */
+	MYSQL
 
 }

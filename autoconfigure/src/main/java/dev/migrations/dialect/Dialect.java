@@ -116,6 +116,26 @@ public interface Dialect {
 	void useSchema(Connection connection, String schema) throws SQLException;
 
 	/**
+	 * Return the schema a connection works in, to restore it later.
+	 * @param connection the connection
+	 * @return the schema, or {@code null} when the database does not say
+	 * @throws SQLException on a JDBC failure
+	 */
+	default @Nullable String currentSchema(Connection connection) throws SQLException {
+		return connection.getSchema();
+	}
+
+	/**
+	 * Make a connection work in a schema again, one that {@link #currentSchema} returned.
+	 * @param connection the connection
+	 * @param schema the schema
+	 * @throws SQLException on a JDBC failure
+	 */
+	default void restoreSchema(Connection connection, String schema) throws SQLException {
+		connection.setSchema(schema);
+	}
+
+	/**
 	 * Return the database user of a connection, for the history.
 	 * @param connection the connection
 	 * @return the user
@@ -152,8 +172,21 @@ public interface Dialect {
 		if ("SQLite".equals(product)) {
 			return new SqliteDialect(description, connection.getMetaData().getURL());
 		}
+		if ("MariaDB".equals(product) || "MySQL".equals(product)) {
+			// MySQL's driver calls MariaDB "MySQL" but names it in the version.
+			boolean mariaDb = "MariaDB".equals(product) || version.contains("MariaDB");
+			return (mariaDb) ? new MariaDbDialect(DatabaseKind.MARIADB, "MariaDB " + mariaDbVersion(version))
+					: new MariaDbDialect(DatabaseKind.MYSQL, description);
+		}
 		throw new MigrationException("Database " + description
-				+ " is not supported. Migrations run on PostgreSQL and SQLite; use one of them.");
+				+ " is not supported. Migrations run on PostgreSQL, SQLite, MariaDB and MySQL; use one of them.");
+	}
+
+	private static String mariaDbVersion(String version) {
+		// 10.11.19-MariaDB-0+deb12u1, or 5.5.5-10.11.19-MariaDB through MySQL's driver
+		String plain = version.replaceFirst("^5\\.5\\.5-", "");
+		int end = plain.indexOf('-');
+		return (end > 0) ? plain.substring(0, end) : plain.split(" ", 2)[0];
 	}
 
 }

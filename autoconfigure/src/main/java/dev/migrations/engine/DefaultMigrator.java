@@ -147,17 +147,29 @@ public final class DefaultMigrator implements Migrator {
 	 */
 	private @Nullable RunResult upToDateWithoutLock(@Nullable Version target, long start) {
 		try (Connection connection = this.dataSource.getConnection()) {
-			HistoryTable table = historyTable(dialect(connection));
+			Dialect dialect = dialect(connection);
+			HistoryTable table = historyTable(dialect);
 			List<HistoryRow> rows = table.readForPlanning(connection);
 			History history = History.of(rows, this.catalog);
-			MigrationPlan plan = MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target);
+			MigrationPlan plan = MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
+					this.settings.outOfOrder(), target);
 			if (!plan.problems().isEmpty()) {
 				// Read again in full: the messages name when and why things failed.
 				history = History.of(table.read(connection), this.catalog);
-				validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
+				validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(), this.settings.outOfOrder(),
+						target));
 			}
 			boolean mayLoadFreshSchema = rows == null && freshSchema(target) != null;
-			return (plan.pending().isEmpty() && !mayLoadFreshSchema) ? upToDate(history, start) : null;
+			if (plan.pending().isEmpty() && !mayLoadFreshSchema) {
+				return upToDate(history, start);
+			}
+			if (this.settings.group() && !dialect.transactionalDdl()) {
+				throw new MigrationException("Cannot apply the migrations of DataSource '" + dataSourceName()
+						+ "' as one group: " + dialect.product() + " commits each DDL statement on its own, so a "
+						+ "group cannot be all or nothing. Set migrations.group=false; each migration then commits "
+						+ "together with its history row.");
+			}
+			return null;
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Migrating DataSource '" + dataSourceName() + "' failed: "
@@ -171,6 +183,7 @@ public final class DefaultMigrator implements Migrator {
 	 */
 	private RunResult migrateLocked(LockedSession session, @Nullable Version target, long start) throws SQLException {
 		Connection connection = session.connection();
+		Dialect dialect = session.dialect();
 		History history = session.history();
 		MigrationOutcome created = null;
 		if (session.rows() == null) {
@@ -183,9 +196,12 @@ public final class DefaultMigrator implements Migrator {
 			}
 			history = History.of(rows, this.catalog);
 		}
-		MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), target));
-		RunResult result = (plan.pending().isEmpty()) ? upToDate(history, start)
-				: run(connection, session.dialect(), session.table(), history, plan, session.installedBy(), start);
+		MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
+				this.settings.outOfOrder(), target));
+		if (plan.pending().isEmpty()) {
+			return (created != null) ? withFreshSchema(upToDate(history, start), created) : upToDate(history, start);
+		}
+		RunResult result = run(connection, dialect, session.table(), history, plan, session.installedBy(), start);
 		return (created != null) ? withFreshSchema(result, created) : result;
 	}
 
@@ -193,10 +209,11 @@ public final class DefaultMigrator implements Migrator {
 			MigrationPlan plan, String installedBy, long start) throws SQLException {
 		String from = versionText(history.current());
 		this.listener.runStarted(dataSourceName(), plan.pending().size());
-		DefaultMigrationContext context = newContext(connection, dialect);
+		StatementLog log = new StatementLog();
+		DefaultMigrationContext context = newContext(log.wrap(connection), dialect);
 		try (HistoryTable.Writer writer = table.writer(connection)) {
-			MigrationRun run = new MigrationRun(connection, writer, context, this.listener, installedBy, Host.NAME,
-					history.lastId());
+			MigrationRun run = new MigrationRun(connection, writer, context, log, dialect, this.listener, installedBy,
+					Host.NAME, history.lastId());
 			try {
 				run.up(plan.pending(), this.settings.group());
 			}
@@ -271,7 +288,8 @@ public final class DefaultMigrator implements Migrator {
 			Dialect dialect = dialect(connection);
 			HistoryTable table = historyTable(dialect);
 			History history = History.of(table.read(connection), this.catalog);
-			MigrationPlan plan = MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), this.target);
+			MigrationPlan plan = MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
+					this.settings.outOfOrder(), this.target);
 			return new StatusReport(this.catalog, history, plan).toStatus(dialect.product(), table.name(), state(plan));
 		}
 		catch (SQLException ex) {
@@ -314,9 +332,10 @@ public final class DefaultMigrator implements Migrator {
 		}
 		this.listener.runStarted(dataSourceName(), plan.path().size());
 		try (HistoryTable.Writer writer = session.table().writer(session.connection())) {
+			StatementLog log = new StatementLog();
 			MigrationRun run = new MigrationRun(session.connection(), writer,
-					newContext(session.connection(), session.dialect()), this.listener, session.installedBy(),
-					session.host(), session.history().lastId());
+					newContext(log.wrap(session.connection()), session.dialect()), log, session.dialect(),
+					this.listener, session.installedBy(), session.host(), session.history().lastId());
 			try {
 				run.down(plan.path());
 			}
@@ -361,8 +380,8 @@ public final class DefaultMigrator implements Migrator {
 				List<HistoryRow> rows = session.rows();
 				History history = (rows != null) ? session.history() : History
 					.of(createHistory(connection, session.table(), session.installedBy(), this.target), this.catalog);
-				MigrationPlan plan = validate(
-						MigrationPlan.of(this.catalog, history, this.settings.outOfOrder(), this.target));
+				MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
+						this.settings.outOfOrder(), this.target));
 				return DryRun.check(session, newContext(connection, dialect), history.lastId(), plan.pending());
 			}
 			finally {
@@ -377,14 +396,14 @@ public final class DefaultMigrator implements Migrator {
 			Dialect dialect = dialect(connection);
 			History history = History.of(historyTable(dialect).read(connection), this.catalog);
 			boolean autoCommit = connection.getAutoCommit();
-			String schema = connection.getSchema();
+			String schema = dialect.currentSchema(connection);
 			try {
 				connection.setAutoCommit(false);
 				return SchemaDump.write(connection, dialect.kind(), this.settings.schema(), this.settings.table(),
 						versionText(history.current()));
 			}
 			finally {
-				restore(connection, autoCommit, schema);
+				restore(connection, dialect, autoCommit, schema);
 			}
 		}
 		catch (SQLException | DataAccessException ex) {
@@ -403,7 +422,8 @@ public final class DefaultMigrator implements Migrator {
 	 */
 	private List<HistoryRow> createHistory(Connection connection, HistoryTable table, String installedBy,
 			@Nullable Version target) throws SQLException {
-		String schema = (this.settings.schema() != null) ? this.settings.schema() : connection.getSchema();
+		String schema = (this.settings.schema() != null) ? this.settings.schema()
+				: dialect(connection).currentSchema(connection);
 		FreshSchemaScript freshSchema = freshSchema(target);
 		if (freshSchema != null && !Baseline.hasOwnTables(connection, schema)) {
 			return freshSchema.load(connection, table, installedBy, Host.NAME, dataSourceName());
@@ -425,7 +445,7 @@ public final class DefaultMigrator implements Migrator {
 				.acquire(this.settings.lockTimeout())) {
 				this.running = true;
 				boolean autoCommit = connection.getAutoCommit();
-				String schema = connection.getSchema();
+				String schema = dialect.currentSchema(connection);
 				try {
 					if (this.settings.schema() != null) {
 						dialect.useSchema(connection, this.settings.schema());
@@ -437,7 +457,7 @@ public final class DefaultMigrator implements Migrator {
 				}
 				finally {
 					this.running = false;
-					restore(connection, autoCommit, schema);
+					restore(connection, dialect, autoCommit, schema);
 				}
 			}
 		}
@@ -502,14 +522,14 @@ public final class DefaultMigrator implements Migrator {
 		return (version != null) ? version.toString() : null;
 	}
 
-	private static void restore(Connection connection, boolean autoCommit, @Nullable String schema)
+	private static void restore(Connection connection, Dialect dialect, boolean autoCommit, @Nullable String schema)
 			throws SQLException {
 		if (!connection.getAutoCommit()) {
 			connection.rollback();
 		}
 		connection.setAutoCommit(autoCommit);
-		if (schema != null && !schema.equals(connection.getSchema())) {
-			connection.setSchema(schema);
+		if (schema != null && !schema.equals(dialect.currentSchema(connection))) {
+			dialect.restoreSchema(connection, schema);
 		}
 	}
 

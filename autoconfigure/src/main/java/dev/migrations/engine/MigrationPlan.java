@@ -26,15 +26,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a run must apply, computed once from the catalog and the history, and every
  * disagreement between them that forbids running: checksum drift, applied versions whose
- * code is gone, pending versions older than the newest applied one, and failed
- * non-transactional migrations that need a repair.
+ * code is gone, pending versions older than the newest applied one, and failed migrations
+ * that may have left a partial change (non-transactional ones, and any on a database
+ * whose DDL commits on its own), which need a repair.
  *
  * @param pending the migrations to apply, in version order
  * @param problems every validation problem; the plan must not run unless it is empty
  */
 record MigrationPlan(List<ResolvedMigration> pending, List<String> problems) {
 
-	static MigrationPlan of(MigrationCatalog catalog, History history, boolean outOfOrder, @Nullable Version target) {
+	static MigrationPlan of(MigrationCatalog catalog, History history, boolean transactionalDdl, boolean outOfOrder,
+			@Nullable Version target) {
 		List<ResolvedMigration> pending = new ArrayList<>();
 		List<String> problems = new ArrayList<>();
 		Version newest = history.newestApplied();
@@ -57,6 +59,12 @@ record MigrationPlan(List<ResolvedMigration> pending, List<String> problems) {
 				problems.add("Migration " + migration.name() + " is not transactional and failed at "
 						+ failed.startedAt() + " (" + failed.error() + "); it may have left a partial change. "
 						+ "Check the database, undo or finish the change by hand, then run repair.");
+			}
+			else if (failed != null && !transactionalDdl) {
+				problems.add("Migration " + migration.name() + " failed at " + failed.startedAt() + " ("
+						+ failed.error() + ") on a database whose DDL commits on its own, so it may have left a "
+						+ "partial change. Check the database, undo what it changed by hand so it can run again "
+						+ "from its start, then run repair.");
 			}
 			if (newest != null && version.compareTo(newest) < 0 && !outOfOrder) {
 				problems.add("Migration " + migration.name() + " is pending but the newer version " + newest

@@ -31,6 +31,7 @@ import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationOutcome;
 import dev.migrations.Operation;
+import dev.migrations.dialect.Dialect;
 
 /**
  * Applies planned migrations, or reverses them, on one connection while the lock is held.
@@ -38,6 +39,10 @@ import dev.migrations.Operation;
  * them in one, when grouped); a failure rolls back, is recorded in a transaction of its
  * own, and stops the run. Non-transactional migrations run in autocommit, their row
  * written right after.
+ * <p>
+ * Where DDL commits on its own ({@link Dialect#transactionalDdl()} is false), a rollback
+ * only undoes the data changes since the last DDL statement: a failed migration may have
+ * left a partial change, and its message says which statements ran and which one failed.
  */
 final class MigrationRun {
 
@@ -49,6 +54,10 @@ final class MigrationRun {
 
 	private final MigrationContext context;
 
+	private final StatementLog log;
+
+	private final Dialect dialect;
+
 	private final MigrationListener listener;
 
 	private final String installedBy;
@@ -59,11 +68,13 @@ final class MigrationRun {
 
 	private final List<MigrationOutcome> outcomes = new ArrayList<>();
 
-	MigrationRun(Connection connection, HistoryTable.Writer writer, MigrationContext context,
-			MigrationListener listener, String installedBy, String host, long lastId) {
+	MigrationRun(Connection connection, HistoryTable.Writer writer, MigrationContext context, StatementLog log,
+			Dialect dialect, MigrationListener listener, String installedBy, String host, long lastId) {
 		this.connection = connection;
 		this.writer = writer;
 		this.context = context;
+		this.log = log;
+		this.dialect = dialect;
 		this.listener = listener;
 		this.installedBy = installedBy;
 		this.host = host;
@@ -116,6 +127,7 @@ final class MigrationRun {
 			throws SQLException {
 		Instant startedAt = Instant.now();
 		long start = System.nanoTime();
+		this.log.clear();
 		try {
 			if (operation == Operation.DOWN) {
 				migration.migration().down(this.context);
@@ -152,10 +164,10 @@ final class MigrationRun {
 				operation, false, durationMs, error);
 		this.outcomes.add(outcome);
 		this.listener.migrationFailed(this.context.dataSourceName(), outcome);
-		String what = (operation == Operation.DOWN) ? failedDown(inTransaction, error)
-				: (!inTransaction)
-						? "failed outside a transaction and may have left a partial change: " + error
-								+ ". Check the database, finish or undo the change by hand, then run repair."
+		String what = (!inTransaction || !this.dialect.transactionalDdl()) ? partial(operation, inTransaction, error)
+				: (operation == Operation.DOWN)
+						? "failed going down and was rolled back: " + error
+								+ ". It stays applied; fix its down method and roll back again."
 						: (group.isEmpty()) ? "failed and was rolled back: " + error + ". Fix it and start again."
 								: "failed and the whole group, " + group.size()
 										+ " migrations before it included, was rolled back: " + error
@@ -164,12 +176,40 @@ final class MigrationRun {
 				+ " on DataSource '" + this.context.dataSourceName() + "' " + what + " Nothing after it ran.", ex);
 	}
 
-	private static String failedDown(boolean inTransaction, String error) {
-		return (!inTransaction)
-				? "failed going down outside a transaction and may have left a partial change: " + error
-						+ ". It stays applied; check the database and finish or undo the change by hand."
-				: "failed going down and was rolled back: " + error
-						+ ". It stays applied; fix its down method and roll back again.";
+	/**
+	 * Describe a failure that may have left a partial change: outside a transaction, or
+	 * on a database whose DDL commits on its own.
+	 */
+	private String partial(Operation operation, boolean inTransaction, String error) {
+		String failed = this.log.failed();
+		String ran = this.log.describeExecuted();
+		StringBuilder what = new StringBuilder((operation == Operation.DOWN) ? "failed going down" : "failed");
+		if (failed != null) {
+			what.append(" at statement [").append(StatementLog.shorten(failed)).append(']');
+		}
+		if (!inTransaction) {
+			what.append(" outside a transaction and may have left a partial change: ").append(error).append(". ");
+		}
+		else {
+			what.append(" and may have left a partial change: ")
+				.append(error)
+				.append(". ")
+				.append(this.dialect.product())
+				.append(" commits each DDL statement (CREATE, ALTER, DROP, RENAME …) on its own, so DDL that ran "
+						+ "before the failure stays applied, as do data changes made before that DDL; only data "
+						+ "changes after the last DDL statement were rolled back. ");
+		}
+		what.append((ran.isEmpty()) ? "No statement of it had run before the failure. "
+				: "Statements that ran before the failure: " + ran + ". ");
+		if (operation == Operation.DOWN) {
+			return what.append("It stays applied; check the database and finish or undo the change by hand.")
+				.toString();
+		}
+		return what
+			.append("It is recorded as failed and later runs refuse to start until it is repaired: check "
+					+ "those changes in the database, undo them by hand so the migration can run again from its start, "
+					+ "then run repair.")
+			.toString();
 	}
 
 	private void commit(List<MigrationOutcome> uncommitted) throws SQLException {

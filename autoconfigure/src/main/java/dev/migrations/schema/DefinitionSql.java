@@ -44,7 +44,7 @@ final class DefinitionSql {
 		String defaultValue = column.defaultValue();
 		String declaredDefault = (defaultValue == null) ? ""
 				: " DEFAULT " + ((kind == DatabaseKind.SQLITE) ? sqliteDefault(defaultValue) : defaultValue);
-		return SchemaCatalog.quote(column.name()) + " " + column.type() + (column.nullable() ? "" : " NOT NULL")
+		return SchemaCatalog.quote(column.name(), kind) + " " + column.type() + (column.nullable() ? "" : " NOT NULL")
 				+ declaredDefault;
 	}
 
@@ -52,33 +52,37 @@ final class DefinitionSql {
 	 * Return a named unique table constraint.
 	 * @param name the name
 	 * @param columns the columns
+	 * @param kind the database kind
 	 * @return the constraint
 	 */
-	static String unique(String name, List<String> columns) {
-		return "CONSTRAINT " + SchemaCatalog.quote(name) + " UNIQUE (" + SchemaCatalog.quoteAll(columns) + ")";
+	static String unique(String name, List<String> columns, DatabaseKind kind) {
+		return "CONSTRAINT " + SchemaCatalog.quote(name, kind) + " UNIQUE (" + SchemaCatalog.quoteAll(columns, kind)
+				+ ")";
 	}
 
 	/**
 	 * Return a named check table constraint.
 	 * @param name the name
 	 * @param expression the condition
+	 * @param kind the database kind
 	 * @return the constraint
 	 */
-	static String check(String name, String expression) {
-		return "CONSTRAINT " + SchemaCatalog.quote(name) + " CHECK (" + expression + ")";
+	static String check(String name, String expression, DatabaseKind kind) {
+		return "CONSTRAINT " + SchemaCatalog.quote(name, kind) + " CHECK (" + expression + ")";
 	}
 
 	/**
 	 * Return a foreign key table constraint.
 	 * @param foreignKey the foreign key
 	 * @param referencedTable the referenced table, quoted and qualified as needed
+	 * @param kind the database kind
 	 * @return the constraint
 	 */
-	static String foreignKey(ForeignKeyDefinition foreignKey, String referencedTable) {
+	static String foreignKey(ForeignKeyDefinition foreignKey, String referencedTable, DatabaseKind kind) {
 		String name = foreignKey.name();
-		return ((name != null) ? "CONSTRAINT " + SchemaCatalog.quote(name) + " " : "") + "FOREIGN KEY ("
-				+ SchemaCatalog.quoteAll(foreignKey.columns()) + ") REFERENCES " + referencedTable + " ("
-				+ SchemaCatalog.quoteAll(foreignKey.referencedColumns()) + ")"
+		return ((name != null) ? "CONSTRAINT " + SchemaCatalog.quote(name, kind) + " " : "") + "FOREIGN KEY ("
+				+ SchemaCatalog.quoteAll(foreignKey.columns(), kind) + ") REFERENCES " + referencedTable + " ("
+				+ SchemaCatalog.quoteAll(foreignKey.referencedColumns(), kind) + ")"
 				+ (foreignKey.onDelete().equals("NO ACTION") ? "" : " ON DELETE " + foreignKey.onDelete())
 				+ (foreignKey.onUpdate().equals("NO ACTION") ? "" : " ON UPDATE " + foreignKey.onUpdate());
 	}

@@ -62,14 +62,14 @@ final class PostgresTableChanges {
 					? " SET DEFAULT " + setDefault.defaultValue() : " DROP DEFAULT");
 		}
 		if (change instanceof TableChange.AddUnique unique) {
-			return "ADD " + DefinitionSql.unique(unique.name(), unique.columns());
+			return "ADD " + DefinitionSql.unique(unique.name(), unique.columns(), DatabaseKind.POSTGRES);
 		}
 		if (change instanceof TableChange.AddForeignKey add) {
 			return "ADD " + DefinitionSql.foreignKey(add.foreignKey(),
-					this.catalog.qualify(add.foreignKey().referencedTable()));
+					this.catalog.qualify(add.foreignKey().referencedTable()), DatabaseKind.POSTGRES);
 		}
 		if (change instanceof TableChange.AddCheck check) {
-			return "ADD " + DefinitionSql.check(check.name(), check.expression());
+			return "ADD " + DefinitionSql.check(check.name(), check.expression(), DatabaseKind.POSTGRES);
 		}
 		if (change instanceof TableChange.DropConstraint drop) {
 			return "DROP CONSTRAINT " + SchemaCatalog.quote(drop.name());

@@ -49,6 +49,7 @@ interface SchemaCatalog extends SchemaReader {
 		return switch (kind) {
 			case POSTGRES -> new PostgresSchemaCatalog(jdbc, schema);
 			case SQLITE -> new SqliteSchemaCatalog(jdbc, schema);
+			case MARIADB, MYSQL -> new MariaDbSchemaCatalog(jdbc, kind, schema);
 		};
 	}
 
@@ -92,7 +93,7 @@ interface SchemaCatalog extends SchemaReader {
 	 */
 	default String qualify(String table) {
 		String schema = schema();
-		return (schema != null) ? quote(schema) + "." + quote(table) : quote(table);
+		return (schema != null) ? quote(schema, kind()) + "." + quote(table, kind()) : quote(table, kind());
 	}
 
 	/**
@@ -113,7 +114,7 @@ interface SchemaCatalog extends SchemaReader {
 	 */
 	default long countNulls(String table, String column) {
 		Long count = jdbc().queryForObject(
-				"SELECT COUNT(*) FROM " + qualify(table) + " WHERE " + quote(column) + " IS NULL", Long.class);
+				"SELECT COUNT(*) FROM " + qualify(table) + " WHERE " + quote(column, kind()) + " IS NULL", Long.class);
 		return (count != null) ? count : 0;
 	}
 
@@ -168,12 +169,36 @@ interface SchemaCatalog extends SchemaReader {
 	}
 
 	/**
+	 * Quote an identifier the way a kind of database reads it: in backticks on MariaDB
+	 * and MySQL, in double quotes elsewhere.
+	 * @param identifier the identifier
+	 * @param kind the database kind
+	 * @return it quoted
+	 */
+	static String quote(String identifier, DatabaseKind kind) {
+		if (kind == DatabaseKind.MARIADB || kind == DatabaseKind.MYSQL) {
+			return '`' + identifier.replace("`", "``") + '`';
+		}
+		return quote(identifier);
+	}
+
+	/**
 	 * Quote identifiers and join them with commas.
 	 * @param identifiers the identifiers
 	 * @return the list
 	 */
 	static String quoteAll(List<String> identifiers) {
 		return identifiers.stream().map(SchemaCatalog::quote).collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * Quote identifiers the way a kind of database reads them and join them with commas.
+	 * @param identifiers the identifiers
+	 * @param kind the database kind
+	 * @return the list
+	 */
+	static String quoteAll(List<String> identifiers, DatabaseKind kind) {
+		return identifiers.stream().map((identifier) -> quote(identifier, kind)).collect(Collectors.joining(", "));
 	}
 
 	/**

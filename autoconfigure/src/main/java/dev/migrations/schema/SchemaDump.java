@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import dev.migrations.DatabaseKind;
+import dev.migrations.MigrationException;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -72,6 +73,11 @@ public final class SchemaDump {
 		List<String> statements = switch (kind) {
 			case POSTGRES -> new PostgresSchemaDump(jdbc, schema, historyTable).statements();
 			case SQLITE -> new SqliteSchemaDump(jdbc, schema, historyTable).statements();
+			case MARIADB,
+					MYSQL ->
+				throw new MigrationException("Dumping the schema of " + kind
+						+ " is not supported: only PostgreSQL and SQLite can be dumped. Use the database's own "
+						+ "tool, such as mariadb-dump --no-data.");
 		};
 		StringBuilder script = new StringBuilder(HEADER);
 		for (String statement : statements) {

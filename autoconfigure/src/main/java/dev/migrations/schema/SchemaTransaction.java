@@ -38,6 +38,10 @@ import org.springframework.dao.DataAccessException;
  * On SQLite without a surrounding transaction, enforced foreign keys are switched off
  * around the change ({@code PRAGMA foreign_keys} cannot change inside a transaction), as
  * SQLite's table rebuild procedure prescribes; the rebuild checks them itself.
+ * <p>
+ * MariaDB and MySQL commit every DDL statement on their own, so no savepoint or
+ * transaction can hold a change there: the change runs as it is, and stays atomic only
+ * because table changes make it one statement.
  */
 final class SchemaTransaction {
 
@@ -54,7 +58,10 @@ final class SchemaTransaction {
 	 */
 	static void run(Connection connection, DatabaseKind kind, String subject, Runnable change) {
 		try {
-			if (connection.getAutoCommit()) {
+			if (kind == DatabaseKind.MARIADB || kind == DatabaseKind.MYSQL) {
+				runDirectly(subject, change);
+			}
+			else if (connection.getAutoCommit()) {
 				runAlone(connection, kind, subject, change);
 			}
 			else {
@@ -65,6 +72,15 @@ final class SchemaTransaction {
 			throw new MigrationException(
 					"Could not " + subject + ": " + ex.getMessage() + ". Check the database connection and run again.",
 					ex);
+		}
+	}
+
+	private static void runDirectly(String subject, Runnable change) {
+		try {
+			change.run();
+		}
+		catch (RuntimeException ex) {
+			throw failure(subject, ex);
 		}
 	}
 

@@ -207,15 +207,17 @@ final class SqliteTableDefinition {
 			}
 		}
 		else if (change instanceof TableChange.AddUnique unique) {
-			this.segments.add(List.of(Token.raw(DefinitionSql.unique(unique.name(), unique.columns()))));
+			this.segments
+				.add(List.of(Token.raw(DefinitionSql.unique(unique.name(), unique.columns(), DatabaseKind.SQLITE))));
 		}
 		else if (change instanceof TableChange.AddForeignKey add) {
 			ForeignKeyDefinition foreignKey = add.foreignKey();
-			this.segments.add(List.of(Token
-				.raw(DefinitionSql.foreignKey(foreignKey, SchemaCatalog.quote(foreignKey.referencedTable())))));
+			this.segments.add(List.of(Token.raw(DefinitionSql.foreignKey(foreignKey,
+					SchemaCatalog.quote(foreignKey.referencedTable()), DatabaseKind.SQLITE))));
 		}
 		else if (change instanceof TableChange.AddCheck check) {
-			this.segments.add(List.of(Token.raw(DefinitionSql.check(check.name(), check.expression()))));
+			this.segments
+				.add(List.of(Token.raw(DefinitionSql.check(check.name(), check.expression(), DatabaseKind.SQLITE))));
 		}
 		else if (change instanceof TableChange.DropConstraint drop) {
 			dropConstraint(drop.name());

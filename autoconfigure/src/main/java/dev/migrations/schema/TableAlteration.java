@@ -170,11 +170,10 @@ final class TableAlteration implements AlterTable {
 		}
 		validate(batch);
 		SchemaTransaction.run(this.connection, this.catalog.kind(), "alter table " + this.table, () -> {
-			if (this.catalog.kind() == DatabaseKind.POSTGRES) {
-				new PostgresTableChanges(this.catalog).apply(this.table, batch);
-			}
-			else {
-				new SqliteTableChanges((SqliteSchemaCatalog) this.catalog).apply(this.table, batch);
+			switch (this.catalog.kind()) {
+				case POSTGRES -> new PostgresTableChanges(this.catalog).apply(this.table, batch);
+				case SQLITE -> new SqliteTableChanges((SqliteSchemaCatalog) this.catalog).apply(this.table, batch);
+				case MARIADB, MYSQL -> new MariaDbTableChanges(this.catalog).apply(this.table, batch);
 			}
 		});
 	}

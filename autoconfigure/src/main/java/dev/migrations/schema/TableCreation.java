@@ -64,7 +64,8 @@ final class TableCreation implements CreateTable {
 	@Override
 	public CreateTable primaryKey(String... columns) {
 		Assert.notEmpty(columns, "'columns' must not be empty");
-		this.constraints.add("PRIMARY KEY (" + SchemaCatalog.quoteAll(Arrays.asList(columns)) + ")");
+		this.constraints
+			.add("PRIMARY KEY (" + SchemaCatalog.quoteAll(Arrays.asList(columns), this.catalog.kind()) + ")");
 		return this;
 	}
 
@@ -72,17 +73,17 @@ final class TableCreation implements CreateTable {
 	public CreateTable uniqueConstraint(String name, String... columns) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.notEmpty(columns, "'columns' must not be empty");
-		this.constraints.add(DefinitionSql.unique(name, Arrays.asList(columns)));
+		this.constraints.add(DefinitionSql.unique(name, Arrays.asList(columns), this.catalog.kind()));
 		return this;
 	}
 
 	@Override
 	public CreateTable foreignKey(ForeignKeyDefinition foreignKey) {
 		Assert.notNull(foreignKey, "'foreignKey' must not be null");
-		String referenced = (this.catalog.kind() == DatabaseKind.POSTGRES)
+		String referenced = (this.catalog.kind() != DatabaseKind.SQLITE)
 				? this.catalog.qualify(foreignKey.referencedTable())
 				: SchemaCatalog.quote(foreignKey.referencedTable());
-		this.constraints.add(DefinitionSql.foreignKey(foreignKey, referenced));
+		this.constraints.add(DefinitionSql.foreignKey(foreignKey, referenced, this.catalog.kind()));
 		return this;
 	}
 
@@ -90,7 +91,7 @@ final class TableCreation implements CreateTable {
 	public CreateTable checkConstraint(String name, String expression) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.hasText(expression, "'expression' must not be empty");
-		this.constraints.add(DefinitionSql.check(name, expression));
+		this.constraints.add(DefinitionSql.check(name, expression, this.catalog.kind()));
 		return this;
 	}
 

@@ -56,20 +56,30 @@ abstract class SchemaToolkitTestCases {
 
 	SchemaToolkit expected;
 
+	String expectedSchema;
+
 	abstract Connection open() throws SQLException;
 
 	abstract DatabaseKind kind();
 
 	abstract void prepareExpectedSchema(JdbcTemplate jdbc);
 
+	/**
+	 * Return the name of the schema that holds the expected tables.
+	 */
+	String expectedSchema() {
+		return "expected";
+	}
+
 	@BeforeEach
 	void openConnection() throws SQLException {
+		this.expectedSchema = expectedSchema();
 		this.connection = open();
 		this.jdbc = new JdbcTemplate(new SingleConnectionDataSource(this.connection, true));
 		prepareExpectedSchema(this.jdbc);
 		this.connection.setAutoCommit(false);
 		this.toolkit = new SchemaToolkit(this.connection, kind(), null);
-		this.expected = new SchemaToolkit(this.connection, kind(), "expected");
+		this.expected = new SchemaToolkit(this.connection, kind(), this.expectedSchema);
 	}
 
 	@AfterEach
@@ -97,7 +107,7 @@ abstract class SchemaToolkitTestCases {
 	}
 
 	void assertMatchesExpected() {
-		SchemaDiff diff = snapshot("expected").diff(snapshot(null));
+		SchemaDiff diff = snapshot(this.expectedSchema).diff(snapshot(null));
 		assertThat(diff.isEmpty()).as(diff.toString()).isTrue();
 	}
 
@@ -145,7 +155,8 @@ abstract class SchemaToolkitTestCases {
 			.addColumn("nickname", "text")
 			.addColumn(ColumnDefinition.of("status", "varchar(20)").notNull().withDefault("'active'"))
 			.apply();
-		this.jdbc.execute("CREATE TABLE expected.users (id integer PRIMARY KEY, name varchar(50) NOT NULL,"
+		this.jdbc.execute("CREATE TABLE " + this.expectedSchema
+				+ ".users (id integer PRIMARY KEY, name varchar(50) NOT NULL,"
 				+ " email text, age integer DEFAULT 0, nickname text, status varchar(20) NOT NULL DEFAULT 'active')");
 		assertMatchesExpected();
 		assertThat(rows("users")).extracting((row) -> row.get("status")).containsExactly("active", "active");
@@ -169,8 +180,8 @@ abstract class SchemaToolkitTestCases {
 		createUsers("");
 		insertUsers();
 		this.toolkit.alterTable("users").dropColumn("email").apply();
-		this.jdbc.execute("CREATE TABLE expected.users (id integer PRIMARY KEY, name varchar(50) NOT NULL,"
-				+ " age integer DEFAULT 0)");
+		this.jdbc.execute("CREATE TABLE " + this.expectedSchema
+				+ ".users (id integer PRIMARY KEY, name varchar(50) NOT NULL," + " age integer DEFAULT 0)");
 		assertMatchesExpected();
 		assertThat(rows("users").get(1)).containsEntry("name", QUOTED)
 			.containsEntry("age", null)
@@ -182,8 +193,8 @@ abstract class SchemaToolkitTestCases {
 		createUsers("");
 		insertUsers();
 		this.toolkit.alterTable("users").renameColumn("email", "mail").apply();
-		this.jdbc.execute("CREATE TABLE expected.users (id integer PRIMARY KEY, name varchar(50) NOT NULL,"
-				+ " mail text, age integer DEFAULT 0)");
+		this.jdbc.execute("CREATE TABLE " + this.expectedSchema
+				+ ".users (id integer PRIMARY KEY, name varchar(50) NOT NULL," + " mail text, age integer DEFAULT 0)");
 		assertMatchesExpected();
 		assertThat(rows("users")).extracting((row) -> row.get("mail")).containsExactly("ann@example.com", null);
 	}
@@ -193,7 +204,7 @@ abstract class SchemaToolkitTestCases {
 		this.jdbc.execute("CREATE TABLE codes (id integer PRIMARY KEY, code text)");
 		this.jdbc.update("INSERT INTO codes VALUES (1, '42'), (2, NULL)");
 		this.toolkit.alterTable("codes").changeType("code", "bigint").apply();
-		this.jdbc.execute("CREATE TABLE expected.codes (id integer PRIMARY KEY, code bigint)");
+		this.jdbc.execute("CREATE TABLE " + this.expectedSchema + ".codes (id integer PRIMARY KEY, code bigint)");
 		assertMatchesExpected();
 		assertThat(this.jdbc.queryForList("SELECT code FROM codes ORDER BY id", Long.class)).containsExactly(42L, null);
 		assertThat(this.jdbc.queryForObject("SELECT code + 1 FROM codes WHERE id = 1", Long.class)).isEqualTo(43L);
@@ -209,8 +220,9 @@ abstract class SchemaToolkitTestCases {
 			.setDefault("email", "'none'")
 			.dropDefault("age")
 			.apply();
-		this.jdbc.execute("CREATE TABLE expected.users (id integer NOT NULL PRIMARY KEY, name varchar(50),"
-				+ " email text DEFAULT 'none', age integer)");
+		this.jdbc.execute(
+				"CREATE TABLE " + this.expectedSchema + ".users (id integer NOT NULL PRIMARY KEY, name varchar(50),"
+						+ " email text DEFAULT 'none', age integer)");
 		assertMatchesExpected();
 		assertThat(rows("users").get(1)).containsEntry("email", null).containsEntry("name", QUOTED);
 		this.jdbc.update("INSERT INTO users (id) VALUES (3)");
@@ -222,8 +234,9 @@ abstract class SchemaToolkitTestCases {
 		createUsers("");
 		insertUsers();
 		this.toolkit.alterTable("users").addUniqueConstraint("users_name_key", "name").apply();
-		this.jdbc.execute("CREATE TABLE expected.users (id integer PRIMARY KEY, name varchar(50) NOT NULL,"
-				+ " email text, age integer DEFAULT 0, CONSTRAINT users_name_key UNIQUE (name))");
+		this.jdbc.execute(
+				"CREATE TABLE " + this.expectedSchema + ".users (id integer PRIMARY KEY, name varchar(50) NOT NULL,"
+						+ " email text, age integer DEFAULT 0, CONSTRAINT users_name_key UNIQUE (name))");
 		assertMatchesExpected();
 		assertThat(this.toolkit.reader().indexes("users")).singleElement()
 			.satisfies((index) -> assertThat(index.unique()).isTrue());
@@ -235,7 +248,7 @@ abstract class SchemaToolkitTestCases {
 	@Test
 	void foreignKeysAndChecksAreAddedAndDropped() {
 		this.jdbc.execute("CREATE TABLE teams (id integer PRIMARY KEY)");
-		this.jdbc.execute("CREATE TABLE expected.teams (id integer PRIMARY KEY)");
+		this.jdbc.execute("CREATE TABLE " + this.expectedSchema + ".teams (id integer PRIMARY KEY)");
 		createUsers("");
 		this.jdbc.update("INSERT INTO teams VALUES (7)");
 		this.jdbc.update("INSERT INTO users (id, name, age) VALUES (1, 'ann', 7)");
@@ -278,7 +291,7 @@ abstract class SchemaToolkitTestCases {
 		this.jdbc.update("INSERT INTO orders VALUES (10, 1), (11, 2)");
 		createTrigger();
 		this.toolkit.alterTable("users").changeType("name", "varchar(80)").setDefault("email", "'none'").apply();
-		createShop("expected.", "name varchar(80) NOT NULL, email text DEFAULT 'none'");
+		createShop(this.expectedSchema + ".", "name varchar(80) NOT NULL, email text DEFAULT 'none'");
 		assertMatchesExpected();
 		assertThat(rows("orders")).hasSize(2);
 		assertThat(rows("users")).extracting((row) -> row.get("name")).containsExactly(QUOTED, "bob");
@@ -424,9 +437,10 @@ abstract class SchemaToolkitTestCases {
 	@Test
 	void diffListsEveryDifference() {
 		createUsers("");
-		this.jdbc.execute("CREATE TABLE expected.users (id integer PRIMARY KEY, name text NOT NULL, age integer)");
-		this.jdbc.execute("CREATE TABLE expected.extra (id integer)");
-		SchemaDiff diff = snapshot("expected").diff(snapshot(null));
+		this.jdbc.execute("CREATE TABLE " + this.expectedSchema
+				+ ".users (id integer PRIMARY KEY, name text NOT NULL, age integer)");
+		this.jdbc.execute("CREATE TABLE " + this.expectedSchema + ".extra (id integer)");
+		SchemaDiff diff = snapshot(this.expectedSchema).diff(snapshot(null));
 		assertThat(diff.isEmpty()).isFalse();
 		assertThat(diff.differences()).anyMatch((line) -> line.startsWith("table extra: only in expected"))
 			.anyMatch((line) -> line.startsWith("table users: column email: only in actual"))

@@ -1,0 +1,142 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.dialect;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migrations.LockTimeoutException;
+import dev.migrations.MigrationException;
+
+/**
+ * A MariaDB/MySQL named lock ({@code GET_LOCK}) held on a dedicated connection. Named
+ * locks belong to the session, so the server releases the lock when that session ends and
+ * a crashed instance never leaves it behind. Lock names are global to the server, so the
+ * name includes the database of the history table.
+ */
+final class MariaDbNamedLock implements MigrationLock {
+
+	/** MySQL refuses lock names longer than this. */
+	private static final int MAX_NAME_LENGTH = 64;
+
+	private static final String PREFIX = "migrations:";
+
+	private final DataSource dataSource;
+
+	private final String name;
+
+	MariaDbNamedLock(DataSource dataSource, String name) {
+		this.dataSource = dataSource;
+		this.name = name;
+	}
+
+	@Override
+	public Held acquire(Duration timeout) {
+		Connection connection = null;
+		try {
+			connection = this.dataSource.getConnection();
+			connection.setAutoCommit(true);
+			String lockName = lockName(connection);
+			if (!getLock(connection, lockName, timeout)) {
+				close(connection);
+				throw new LockTimeoutException("Another instance held the migration lock on " + this.name + " ("
+						+ lockName + ") for longer than " + timeout
+						+ ". Wait for it to finish, or raise migrations.lock-timeout.");
+			}
+			Connection held = connection;
+			return () -> release(held, lockName);
+		}
+		catch (SQLException ex) {
+			close(connection);
+			throw new MigrationException("Could not take the migration lock on " + this.name + ": " + ex.getMessage()
+					+ " [SQL state " + ex.getSQLState() + "]. Check that the database is reachable.", ex);
+		}
+	}
+
+	private String lockName(Connection connection) throws SQLException {
+		String qualified = (this.name.contains(".")) ? this.name : database(connection) + "." + this.name;
+		String readable = PREFIX + qualified;
+		if (readable.length() <= MAX_NAME_LENGTH) {
+			return readable;
+		}
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(qualified.getBytes(StandardCharsets.UTF_8));
+			return PREFIX + HexFormat.of().formatHex(digest, 0, 20);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
+		}
+	}
+
+	private static String database(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT DATABASE()")) {
+			String database = (result.next()) ? result.getString(1) : null;
+			return (database != null) ? database : "";
+		}
+	}
+
+	private static boolean getLock(Connection connection, String lockName, Duration timeout) throws SQLException {
+		// GET_LOCK waits whole seconds; round up so that a short timeout still waits.
+		long seconds = (timeout.isZero()) ? 0 : Math.max(1, (timeout.toMillis() + 999) / 1000);
+		try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+			statement.setString(1, lockName);
+			statement.setLong(2, seconds);
+			try (ResultSet result = statement.executeQuery()) {
+				return result.next() && result.getInt(1) == 1;
+			}
+		}
+	}
+
+	private void release(Connection connection, String lockName) {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+			statement.setString(1, lockName);
+			statement.execute();
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Could not release the migration lock on " + this.name + " (" + lockName
+					+ "): " + ex.getMessage() + ". The server releases it when the connection closes.", ex);
+		}
+		finally {
+			close(connection);
+		}
+	}
+
+	private static void close(@Nullable Connection connection) {
+		if (connection != null) {
+			try {
+				connection.close();
+			}
+			catch (SQLException ex) {
+				// The session ends either way, and with it the lock.
+			}
+		}
+	}
+
+}
