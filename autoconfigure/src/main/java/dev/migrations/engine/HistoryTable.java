@@ -43,9 +43,16 @@ final class HistoryTable {
 	 */
 	static final int LAYOUT_VERSION = 1;
 
-	private static final String PLANNING_COLUMNS = "id, version, description, kind, source, checksum, operation, success";
+	private static final String COLUMNS = "id, version, description, kind, source, checksum, operation, success, "
+			+ "started_at, duration_ms, installed_by, host, error";
 
-	private static final String COLUMNS = PLANNING_COLUMNS + ", started_at, duration_ms, installed_by, host, error";
+	/**
+	 * What planning reads: descriptions only of REPAIR rows (they say what was repaired),
+	 * no kind or source; the same positions as {@link #COLUMNS}, so one mapping reads
+	 * both.
+	 */
+	private static final String PLANNING_COLUMNS = "id, version, "
+			+ "CASE WHEN operation = 'REPAIR' THEN description END, NULL, NULL, checksum, operation, success";
 
 	private final Dialect dialect;
 
@@ -69,9 +76,10 @@ final class HistoryTable {
 	}
 
 	/**
-	 * Read every row with only what planning needs: no timestamps, durations, users,
-	 * hosts or errors (they read as the epoch, 0 and {@code null}). Start-up checks that
-	 * find nothing to do use it; messages and status need {@link #read(Connection)}.
+	 * Read every row with only what planning needs: no kinds, sources, timestamps,
+	 * durations, users, hosts or errors, and descriptions of REPAIR rows only (the rest
+	 * read as the epoch, 0 and {@code null}). Start-up checks that find nothing to do use
+	 * it; messages and status need {@link #read(Connection)}.
 	 * @return the rows, or {@code null} when the table does not exist
 	 */
 	@Nullable List<HistoryRow> readForPlanning(Connection connection) throws SQLException {
