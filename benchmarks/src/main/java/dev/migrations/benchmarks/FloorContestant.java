@@ -54,6 +54,9 @@ final class FloorContestant implements Contestant {
 		apply(dataSource, workload, false);
 	}
 
+	/** Tables per set-up transaction. */
+	static final int SETUP_BATCH = 1000;
+
 	@Override
 	public void setUp(DataSource dataSource, Workload workload) throws SQLException {
 		apply(dataSource, workload, true);
@@ -78,7 +81,11 @@ final class FloorContestant implements Contestant {
 						insert.setTimestamp(3, new Timestamp(System.currentTimeMillis()));
 						insert.setBoolean(4, true);
 						insert.executeUpdate();
-						if (!oneTransaction) {
+						// Set-up commits every SETUP_BATCH tables: PostgreSQL's lock
+						// table holds
+						// a few thousand locks per transaction, fewer than N = 10,000
+						// needs.
+						if (!oneTransaction || i % SETUP_BATCH == 0) {
 							connection.commit();
 						}
 					}
