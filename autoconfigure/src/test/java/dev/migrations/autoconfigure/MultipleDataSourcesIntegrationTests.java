@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.DatabaseState;
+import dev.migrations.DatabaseStatus;
 import dev.migrations.Migration;
 import dev.migrations.MigrationContext;
 import dev.migrations.MigrationException;
@@ -37,6 +39,8 @@ import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationListener;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorRegistry;
+import dev.migrations.actuate.MigrationsEndpoint;
+import dev.migrations.actuate.MigrationsHealthIndicator;
 import dev.migrations.testsupport.PostgresTestDatabase;
 import dev.migrations.testsupport.SqliteTestDatabase;
 
@@ -46,6 +50,8 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -167,6 +173,13 @@ class MultipleDataSourcesIntegrationTests {
 			assertThat(registry.get("monitoring").status().state()).isEqualTo(DatabaseState.FAILED);
 			assertThat(tables(context, "dataSource")).contains("products");
 			assertThat(tables(context, "monitoring")).doesNotContain("samples");
+			Map<String, DatabaseStatus> report = new MigrationsEndpoint(registry, 10).migrations().dataSources();
+			assertThat(report).containsOnlyKeys("dataSource", "monitoring");
+			assertThat(report.get("dataSource").state()).isEqualTo(DatabaseState.UP_TO_DATE);
+			assertThat(report.get("monitoring").state()).isEqualTo(DatabaseState.FAILED);
+			Health health = new MigrationsHealthIndicator(registry).health();
+			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+			assertThat(health.getDetails()).containsOnlyKeys("dataSource", "monitoring");
 		}
 	}
 
