@@ -19,14 +19,9 @@ package dev.migrations.testsupport;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.LinkedHashSet;
-import java.util.Locale;
-import java.util.Set;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mariadb.MariaDBContainer;
 
 /**
@@ -44,9 +39,7 @@ public final class MariaDbTestDatabase {
 
 	private static final String LOCAL_URL = "jdbc:mariadb://127.0.0.1:3306/?user=root&password=";
 
-	private static Server server;
-
-	private static final Set<String> CREATED = new LinkedHashSet<>();
+	private static TestServer server;
 
 	private final String name;
 
@@ -72,22 +65,8 @@ public final class MariaDbTestDatabase {
 	 * @return the database
 	 */
 	public static MariaDbTestDatabase create(String name) {
-		Server server = server();
-		// Named per JVM too, so builds running side by side never share a database.
-		String sanitized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-		String database = "mig_" + sanitized.substring(0, Math.min(sanitized.length(), 40)) + "_"
-				+ ProcessHandle.current().pid();
-		try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + database);
-			statement.execute("CREATE DATABASE " + database);
-			server.dropOnExit(database);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(
-					"Could not create test database " + database + " on " + server.display() + ": " + ex.getMessage(),
-					ex);
-		}
-		return new MariaDbTestDatabase(database, server.urlFor(database));
+		String database = TestServer.databaseName(name);
+		return new MariaDbTestDatabase(database, server().recreate(database));
 	}
 
 	/**
@@ -98,31 +77,14 @@ public final class MariaDbTestDatabase {
 	 */
 	public MariaDbTestDatabase sibling(String suffix) {
 		String database = this.name + "_" + suffix;
-		Server server = server();
-		try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + database);
-			statement.execute("CREATE DATABASE " + database);
-			server.dropOnExit(database);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(
-					"Could not create test database " + database + " on " + server.display() + ": " + ex.getMessage(),
-					ex);
-		}
-		return new MariaDbTestDatabase(database, server.urlFor(database));
+		return new MariaDbTestDatabase(database, server().recreate(database));
 	}
 
 	/**
 	 * Drop every table of the database, keeping the database.
 	 */
 	public void clear() {
-		try (Connection connection = server().connect(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + this.name);
-			statement.execute("CREATE DATABASE " + this.name);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException("Could not clear test database " + this.name + ": " + ex.getMessage(), ex);
-		}
+		server().recreate(this.name);
 	}
 
 	/**
@@ -170,101 +132,18 @@ public final class MariaDbTestDatabase {
 		return DriverManager.getConnection(this.url);
 	}
 
-	private static synchronized Server server() {
+	private static synchronized TestServer server() {
 		if (server == null) {
-			server = findServer();
+			server = TestServer.find("MariaDB", URL_VARIABLE, LOCAL_URL,
+					"start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd", () -> {
+						MariaDBContainer container = new MariaDBContainer("mariadb:10.11");
+						container.start();
+						return container.getJdbcUrl() + (container.getJdbcUrl().contains("?") ? "&" : "?")
+								+ "user=root&password=" + container.getPassword();
+					}, "mariadb:10.11", LOCAL_URL, "the local server on 127.0.0.1:3306 (user root, empty password)",
+					"");
 		}
 		return server;
-	}
-
-	private static Server findServer() {
-		String configured = System.getenv(URL_VARIABLE);
-		if (configured != null && !configured.isBlank()) {
-			return Server.check(configured, URL_VARIABLE + "=" + redact(configured));
-		}
-		if (isDockerAvailable()) {
-			MariaDBContainer container = new MariaDBContainer("mariadb:10.11");
-			container.start();
-			String url = container.getJdbcUrl() + (container.getJdbcUrl().contains("?") ? "&" : "?")
-					+ "user=root&password=" + container.getPassword();
-			return Server.check(url, "Testcontainers mariadb:10.11");
-		}
-		return Server.check(LOCAL_URL, "the local server on 127.0.0.1:3306 (user root, empty password)");
-	}
-
-	private static boolean isDockerAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			return false;
-		}
-	}
-
-	private static String redact(String url) {
-		return url.replaceAll("password=[^&]*", "password=***");
-	}
-
-	/**
-	 * A reachable server: a JDBC URL on it, with or without a database.
-	 */
-	private record Server(String adminUrl, String display) {
-
-		static Server check(String adminUrl, String display) {
-			Server server = new Server(adminUrl, display);
-			try (Connection connection = server.connect()) {
-				return server;
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("No MariaDB server for the tests: " + display + " refused ("
-						+ ex.getMessage() + "). Set " + URL_VARIABLE
-						+ " to a JDBC URL such as jdbc:mariadb://127.0.0.1:3306/?user=root&password=, "
-						+ "start Docker so Testcontainers can run one, or start the local server "
-						+ "(start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd).", ex);
-			}
-		}
-
-		Connection connect() throws SQLException {
-			return DriverManager.getConnection(this.adminUrl);
-		}
-
-		void dropOnExit(String database) {
-			synchronized (CREATED) {
-				if (CREATED.isEmpty()) {
-					Runtime.getRuntime().addShutdownHook(new Thread(this::dropCreated));
-				}
-				CREATED.add(database);
-			}
-		}
-
-		private void dropCreated() {
-			synchronized (CREATED) {
-				for (String database : CREATED) {
-					try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-						statement.execute("DROP DATABASE IF EXISTS " + database);
-					}
-					catch (SQLException ex) {
-						// Best effort at exit: a leftover test database only costs disk
-						// space.
-					}
-				}
-			}
-		}
-
-		/**
-		 * Return the URL of a database on the server: the admin URL with its path (after
-		 * host and port) replaced.
-		 */
-		String urlFor(String database) {
-			int query = this.adminUrl.indexOf('?');
-			String base = (query >= 0) ? this.adminUrl.substring(0, query) : this.adminUrl;
-			String params = (query >= 0) ? this.adminUrl.substring(query) : "";
-			int hostStart = base.indexOf("//") + 2;
-			int path = base.indexOf('/', hostStart);
-			String server = (path >= 0) ? base.substring(0, path) : base;
-			return server + "/" + database + params;
-		}
-
 	}
 
 }

@@ -19,17 +19,11 @@ package dev.migrations.testsupport;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.LinkedHashSet;
-import java.util.Locale;
-import java.util.Set;
-import java.util.Properties;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
@@ -47,9 +41,7 @@ public final class PostgresTestDatabase {
 
 	private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
 
-	private static Server server;
-
-	private static final Set<String> CREATED = new LinkedHashSet<>();
+	private static TestServer server;
 
 	private final String name;
 
@@ -75,22 +67,8 @@ public final class PostgresTestDatabase {
 	 * @return the database
 	 */
 	public static PostgresTestDatabase create(String name) {
-		Server server = server();
-		// Named per JVM too, so builds running side by side never share a database.
-		String sanitized = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-		String database = "mig_" + sanitized.substring(0, Math.min(sanitized.length(), 40)) + "_"
-				+ ProcessHandle.current().pid();
-		try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-			statement.execute("CREATE DATABASE " + database);
-			server.dropOnExit(database);
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(
-					"Could not create test database " + database + " on " + server.display() + ": " + ex.getMessage(),
-					ex);
-		}
-		return new PostgresTestDatabase(database, server.urlFor(database));
+		String database = TestServer.databaseName(name);
+		return new PostgresTestDatabase(database, server().recreate(database));
 	}
 
 	/**
@@ -149,94 +127,18 @@ public final class PostgresTestDatabase {
 		return DriverManager.getConnection(this.url);
 	}
 
-	private static synchronized Server server() {
+	private static synchronized TestServer server() {
 		if (server == null) {
-			server = findServer();
+			server = TestServer.find("PostgreSQL", URL_VARIABLE,
+					"jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", "pg_ctlcluster 15 main start", () -> {
+						PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
+						container.start();
+						return container.getJdbcUrl() + (container.getJdbcUrl().contains("?") ? "&" : "?") + "user="
+								+ container.getUsername() + "&password=" + container.getPassword();
+					}, "postgres:15-alpine", LOCAL_URL, "the local server on 127.0.0.1:5432 (user postgres)",
+					" WITH (FORCE)");
 		}
 		return server;
-	}
-
-	private static Server findServer() {
-		String configured = System.getenv(URL_VARIABLE);
-		if (configured != null && !configured.isBlank()) {
-			return Server.check(configured, URL_VARIABLE + "=" + redact(configured));
-		}
-		if (isDockerAvailable()) {
-			PostgreSQLContainer container = new PostgreSQLContainer("postgres:15-alpine");
-			container.start();
-			String url = container.getJdbcUrl() + (container.getJdbcUrl().contains("?") ? "&" : "?") + "user="
-					+ container.getUsername() + "&password=" + container.getPassword();
-			return Server.check(url, "Testcontainers postgres:15-alpine");
-		}
-		return Server.check(LOCAL_URL, "the local server on 127.0.0.1:5432 (user postgres)");
-	}
-
-	private static boolean isDockerAvailable() {
-		try {
-			return DockerClientFactory.instance().isDockerAvailable();
-		}
-		catch (RuntimeException | LinkageError ex) {
-			return false;
-		}
-	}
-
-	private static String redact(String url) {
-		return url.replaceAll("password=[^&]*", "password=***");
-	}
-
-	/**
-	 * A reachable server: a JDBC URL of an administrative database on it.
-	 */
-	private record Server(String adminUrl, String display) {
-
-		static Server check(String adminUrl, String display) {
-			Server server = new Server(adminUrl, display);
-			try (Connection connection = server.connect()) {
-				return server;
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException("No PostgreSQL server for the tests: " + display + " refused ("
-						+ ex.getMessage() + "). Set " + URL_VARIABLE
-						+ " to a JDBC URL such as jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres, "
-						+ "start Docker so Testcontainers can run one, or start the local server "
-						+ "(pg_ctlcluster 15 main start).", ex);
-			}
-		}
-
-		Connection connect() throws SQLException {
-			return DriverManager.getConnection(this.adminUrl, new Properties());
-		}
-
-		void dropOnExit(String database) {
-			synchronized (CREATED) {
-				if (CREATED.isEmpty()) {
-					Runtime.getRuntime().addShutdownHook(new Thread(this::dropCreated));
-				}
-				CREATED.add(database);
-			}
-		}
-
-		private void dropCreated() {
-			synchronized (CREATED) {
-				for (String database : CREATED) {
-					try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-						statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-					}
-					catch (SQLException ex) {
-						// Best effort at exit: a leftover test database only costs disk
-						// space.
-					}
-				}
-			}
-		}
-
-		String urlFor(String database) {
-			int query = this.adminUrl.indexOf('?');
-			String base = (query >= 0) ? this.adminUrl.substring(0, query) : this.adminUrl;
-			String params = (query >= 0) ? this.adminUrl.substring(query) : "";
-			return base.substring(0, base.lastIndexOf('/') + 1) + database + params;
-		}
-
 	}
 
 }
