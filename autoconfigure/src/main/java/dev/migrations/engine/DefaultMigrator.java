@@ -172,8 +172,7 @@ public final class DefaultMigrator implements Migrator {
 			return null;
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Migrating DataSource '" + dataSourceName() + "' failed: "
-					+ Failures.describe(ex) + ". Check that the database is reachable and the user may change it.", ex);
+			throw failed("Migrating", ex, "Check that the database is reachable and the user may change it.");
 		}
 	}
 
@@ -293,8 +292,7 @@ public final class DefaultMigrator implements Migrator {
 			return new StatusReport(this.catalog, history, plan).toStatus(dialect.product(), table.name(), state(plan));
 		}
 		catch (SQLException ex) {
-			throw new MigrationException("Reading the history of DataSource '" + dataSourceName() + "' failed: "
-					+ Failures.describe(ex) + ". Check that the database is reachable.", ex);
+			throw failed("Reading the history of", ex, "Check that the database is reachable.");
 		}
 	}
 
@@ -407,10 +405,8 @@ public final class DefaultMigrator implements Migrator {
 			}
 		}
 		catch (SQLException | DataAccessException ex) {
-			throw new MigrationException(
-					"Dumping the schema of DataSource '" + dataSourceName() + "' failed: " + Failures.describe(ex)
-							+ ". Check that the database is reachable and the user may read its " + "catalog.",
-					ex);
+			throw failed("Dumping the schema of", ex,
+					"Check that the database is reachable and the user may read its catalog.");
 		}
 	}
 
@@ -462,9 +458,17 @@ public final class DefaultMigrator implements Migrator {
 			}
 		}
 		catch (SQLException ex) {
-			throw new MigrationException(action + " DataSource '" + dataSourceName() + "' failed: "
-					+ Failures.describe(ex) + ". Check that the database is reachable and the user may change it.", ex);
+			throw failed(action, ex, "Check that the database is reachable and the user may change it.");
 		}
+	}
+
+	/**
+	 * Wrap a database failure: what was being done to which DataSource, the database's
+	 * own message and SQL state, and what to check.
+	 */
+	private MigrationException failed(String action, Exception ex, String advice) {
+		return new MigrationException(
+				action + " DataSource '" + dataSourceName() + "' failed: " + Failures.describe(ex) + ". " + advice, ex);
 	}
 
 	private DefaultMigrationContext newContext(Connection connection, Dialect dialect) {
