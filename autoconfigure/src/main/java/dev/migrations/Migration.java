@@ -39,7 +39,7 @@ public interface Migration {
 	 * {@code V<version>__<Description>} and does not override this method
 	 */
 	default String version() {
-		return MigrationName.of(this).version();
+		return MigrationName.versionOf(this);
 	}
 
 	/**

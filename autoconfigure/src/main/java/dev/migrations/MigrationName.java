@@ -38,13 +38,31 @@ record MigrationName(String version, String description) {
 	}
 
 	static MigrationName parse(String simpleName, String subject) {
+		Matcher matcher = match(simpleName, subject);
+		return new MigrationName(version(matcher), words(matcher.group(2)));
+	}
+
+	/**
+	 * Return the version alone: start-up asks every migration for it, and splitting the
+	 * description into words can wait until a description is needed.
+	 */
+	static String versionOf(Migration migration) {
+		Class<?> type = ClassUtils.getUserClass(migration);
+		return version(match(type.getSimpleName(), type.getName()));
+	}
+
+	private static Matcher match(String simpleName, String subject) {
 		Matcher matcher = NAME.matcher(simpleName);
 		if (!matcher.matches()) {
 			throw new MigrationException("Migration " + subject
 					+ " is not named V<version>__<Description> (for example V3__AddUsers or V2026_11_21_1030__AddUsers). "
 					+ "Rename it, or override version() and description().");
 		}
-		return new MigrationName(matcher.group(1).replace('_', '.'), words(matcher.group(2)));
+		return matcher;
+	}
+
+	private static String version(Matcher matcher) {
+		return matcher.group(1).replace('_', '.');
 	}
 
 	static boolean declaresDown(Migration migration) {

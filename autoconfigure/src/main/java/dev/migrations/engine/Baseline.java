@@ -76,7 +76,7 @@ final class Baseline {
 		Connection connection = session.connection();
 		long id = (rows != null) ? session.history().lastId()
 				: session.table().create(connection, session.installedBy(), session.host()).id();
-		try (HistoryTable.Writer writer = session.table().writer(connection)) {
+		try (HistoryTable.Writer writer = session.table().writer(connection, session.history())) {
 			writer.insert(row(id + 1, version, ON_DEMAND, session.installedBy(), session.host()));
 		}
 		connection.commit();

@@ -141,14 +141,18 @@ public final class DefaultMigrator implements Migrator {
 	}
 
 	/**
-	 * The start-up check: read the history once, without the lock, with only the columns
-	 * planning needs.
+	 * The start-up check, without the lock: first the newest row's state alone; when that
+	 * does not settle it, the whole history, with only the columns planning needs.
 	 * @return the result when nothing is pending, else {@code null}
 	 */
 	private @Nullable RunResult upToDateWithoutLock(@Nullable Version target, long start) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			Dialect dialect = dialect(connection);
 			HistoryTable table = historyTable(dialect);
+			RunResult upToDate = upToDateByState(table.readNewestState(connection), target, start);
+			if (upToDate != null) {
+				return upToDate;
+			}
 			List<HistoryRow> rows = table.readForPlanning(connection);
 			History history = History.of(rows, this.catalog);
 			MigrationPlan plan = MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
@@ -161,7 +165,7 @@ public final class DefaultMigrator implements Migrator {
 			}
 			boolean mayLoadFreshSchema = rows == null && freshSchema(target) != null;
 			if (plan.pending().isEmpty() && !mayLoadFreshSchema) {
-				return upToDate(history, start);
+				return upToDate(history.current(), start);
 			}
 			if (this.settings.group() && !dialect.transactionalDdl()) {
 				throw new MigrationException("Cannot apply the migrations of DataSource '" + dataSourceName()
@@ -174,6 +178,26 @@ public final class DefaultMigrator implements Migrator {
 		catch (SQLException ex) {
 			throw failed("Migrating", ex, "Check that the database is reachable and the user may change it.");
 		}
+	}
+
+	/**
+	 * Settle the start-up check from the newest row's state: when it says exactly the
+	 * catalog's migrations above its baseline up to some version are applied, with the
+	 * checksums they declare now, and no later one is due, nothing is pending and the
+	 * history holds nothing to validate. Reads one row however long the history is.
+	 * @return the result when that holds, else {@code null}
+	 */
+	private @Nullable RunResult upToDateByState(@Nullable AppliedState state, @Nullable Version target, long start) {
+		int applied = (state != null) ? this.catalog.appliedUpTo(state) : -1;
+		if (state == null || applied < 0) {
+			return null;
+		}
+		List<ResolvedMigration> migrations = this.catalog.migrations();
+		if (applied < migrations.size()
+				&& (target == null || migrations.get(applied).version().compareTo(target) <= 0)) {
+			return null;
+		}
+		return upToDate((state.count() > 0) ? migrations.get(applied - 1).version() : state.baseline(), start);
 	}
 
 	/**
@@ -198,7 +222,8 @@ public final class DefaultMigrator implements Migrator {
 		MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
 				this.settings.outOfOrder(), target));
 		if (plan.pending().isEmpty()) {
-			return (created != null) ? withFreshSchema(upToDate(history, start), created) : upToDate(history, start);
+			RunResult upToDate = upToDate(history.current(), start);
+			return (created != null) ? withFreshSchema(upToDate, created) : upToDate;
 		}
 		RunResult result = run(connection, dialect, session.table(), history, plan, session.installedBy(), start);
 		return (created != null) ? withFreshSchema(result, created) : result;
@@ -210,7 +235,7 @@ public final class DefaultMigrator implements Migrator {
 		this.listener.runStarted(dataSourceName(), plan.pending().size());
 		StatementLog log = new StatementLog();
 		DefaultMigrationContext context = newContext(log.wrap(connection), dialect);
-		try (HistoryTable.Writer writer = table.writer(connection)) {
+		try (HistoryTable.Writer writer = table.writer(connection, history)) {
 			MigrationRun run = new MigrationRun(connection, writer, context, log, dialect, this.listener, installedBy,
 					Host.NAME, history.lastId());
 			try {
@@ -260,9 +285,9 @@ public final class DefaultMigrator implements Migrator {
 		return new RunResult(dataSourceName(), from, to, run.outcomes(), (System.nanoTime() - start) / 1_000_000);
 	}
 
-	private RunResult upToDate(History history, long start) {
+	private RunResult upToDate(@Nullable Version version, long start) {
 		this.lastFailure = null;
-		String current = versionText(history.current());
+		String current = versionText(version);
 		if (logger.isDebugEnabled()) {
 			logger.debug(dataSourceName() + ": up to date at version " + current);
 		}
@@ -329,7 +354,7 @@ public final class DefaultMigrator implements Migrator {
 			return new RunResult(dataSourceName(), from, from, List.of(), session.elapsedMs());
 		}
 		this.listener.runStarted(dataSourceName(), plan.path().size());
-		try (HistoryTable.Writer writer = session.table().writer(session.connection())) {
+		try (HistoryTable.Writer writer = session.table().writer(session.connection(), session.history())) {
 			StatementLog log = new StatementLog();
 			MigrationRun run = new MigrationRun(session.connection(), writer,
 					newContext(log.wrap(session.connection()), session.dialect()), log, session.dialect(),
@@ -380,7 +405,7 @@ public final class DefaultMigrator implements Migrator {
 					.of(createHistory(connection, session.table(), session.installedBy(), this.target), this.catalog);
 				MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
 						this.settings.outOfOrder(), this.target));
-				return DryRun.check(session, newContext(connection, dialect), history.lastId(), plan.pending());
+				return DryRun.check(session, newContext(connection, dialect), history, plan.pending());
 			}
 			finally {
 				connection.rollback();
@@ -447,9 +472,19 @@ public final class DefaultMigrator implements Migrator {
 						dialect.useSchema(connection, this.settings.schema());
 					}
 					connection.setAutoCommit(false);
+					String installedBy = dialect.currentUser(connection);
 					List<HistoryRow> rows = table.read(connection);
-					return operation.run(new LockedSession(connection, dialect, table, rows,
-							History.of(rows, this.catalog), dialect.currentUser(connection), Host.NAME, start));
+					History history = History.of(rows, this.catalog);
+					if (rows != null) {
+						List<HistoryRow> upgraded = table.upgrade(connection, rows, history, installedBy, Host.NAME);
+						if (upgraded != rows) {
+							connection.commit();
+							rows = upgraded;
+							history = History.of(rows, this.catalog);
+						}
+					}
+					return operation.run(new LockedSession(connection, dialect, table, rows, history, installedBy,
+							Host.NAME, start));
 				}
 				finally {
 					this.running = false;

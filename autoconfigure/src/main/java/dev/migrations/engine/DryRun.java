@@ -68,11 +68,11 @@ final class DryRun {
 	 * Check the pending migrations in the session's transaction and log what was found;
 	 * the caller rolls the transaction back.
 	 */
-	static DryRunResult check(LockedSession session, MigrationContext context, long lastId,
+	static DryRunResult check(LockedSession session, MigrationContext context, History history,
 			List<ResolvedMigration> pending) throws SQLException {
-		try (HistoryTable.Writer writer = session.table().writer(session.connection())) {
+		try (HistoryTable.Writer writer = session.table().writer(session.connection(), history)) {
 			DryRunResult result = new DryRun(session.connection(), writer, context, session.installedBy(),
-					session.host(), lastId)
+					session.host(), history.lastId())
 				.check(pending);
 			if (logger.isInfoEnabled()) {
 				long failed = result.outcomes().stream().filter((outcome) -> !outcome.success()).count();

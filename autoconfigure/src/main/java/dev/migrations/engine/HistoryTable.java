@@ -19,12 +19,14 @@ package dev.migrations.engine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -41,10 +43,17 @@ final class HistoryTable {
 	 * The layout this release writes; raise it with an in-place upgrade when columns
 	 * change.
 	 */
-	static final int LAYOUT_VERSION = 1;
+	static final int LAYOUT_VERSION = 2;
 
 	private static final String COLUMNS = "id, version, description, kind, source, checksum, operation, success, "
 			+ "started_at, duration_ms, installed_by, host, error";
+
+	/**
+	 * The column, added by layout 2, holding the {@link AppliedState} after each row.
+	 */
+	private static final String STATE_COLUMN = "applied_state";
+
+	private static final String LAYOUT_DESCRIPTION = "history table layout";
 
 	/**
 	 * What planning reads: descriptions only of REPAIR rows (they say what was repaired),
@@ -103,13 +112,92 @@ final class HistoryTable {
 		}
 		catch (SQLException ex) {
 			if (this.dialect.isMissingTable(ex)) {
-				if (!connection.getAutoCommit()) {
-					connection.rollback();
-				}
+				rollBackFailedRead(connection);
 				return null;
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * End the transaction a failed read aborted (PostgreSQL refuses every statement after
+	 * a failure until then).
+	 */
+	private static void rollBackFailedRead(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.rollback();
+		}
+	}
+
+	/**
+	 * Read what the newest row says is applied: one row, however long the history.
+	 * @return the state, or {@code null} when the table is missing, has no rows, predates
+	 * layout 2, or its newest row holds no state this release reads
+	 */
+	@Nullable AppliedState readNewestState(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT * FROM " + this.name + " ORDER BY id DESC LIMIT 1")) {
+			int column = stateColumn(result.getMetaData());
+			return (column > 0 && result.next()) ? AppliedState.decode(result.getString(column)) : null;
+		}
+		catch (SQLException ex) {
+			if (this.dialect.isMissingTable(ex)) {
+				rollBackFailedRead(connection);
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	private static int stateColumn(ResultSetMetaData metaData) throws SQLException {
+		for (int column = 1; column <= metaData.getColumnCount(); column++) {
+			if (STATE_COLUMN.equalsIgnoreCase(metaData.getColumnLabel(column))) {
+				return column;
+			}
+		}
+		return 0;
+	}
+
+	/**
+	 * Bring a table written by an earlier layout up to this one, in the caller's
+	 * transaction: add the state column (unless an interrupted upgrade already did, where
+	 * DDL commits on its own) and record the new layout with the current state.
+	 * @param rows the rows read
+	 * @param history what they say
+	 * @return the rows with the new layout row, or {@code rows} when already current
+	 */
+	List<HistoryRow> upgrade(Connection connection, List<HistoryRow> rows, History history, String installedBy,
+			String host) throws SQLException {
+		if (layout(rows) >= LAYOUT_VERSION) {
+			return rows;
+		}
+		boolean hasStateColumn;
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT * FROM " + this.name + " WHERE 1 = 0")) {
+			hasStateColumn = stateColumn(result.getMetaData()) > 0;
+		}
+		if (!hasStateColumn) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("ALTER TABLE " + this.name + " ADD " + STATE_COLUMN + " varchar(200)");
+			}
+		}
+		HistoryRow layout = layoutRow(history.lastId() + 1, installedBy, host);
+		try (Writer writer = writer(connection, history)) {
+			writer.insert(layout);
+		}
+		List<HistoryRow> upgraded = new ArrayList<>(rows);
+		upgraded.add(layout);
+		return upgraded;
+	}
+
+	private static int layout(List<HistoryRow> rows) {
+		int layout = 0;
+		for (HistoryRow row : rows) {
+			if (HistoryRow.LAYOUT.equals(row.operation()) && row.version() != null && Version.isValid(row.version())) {
+				layout = Math.max(layout, Integer.parseInt(row.version()));
+			}
+		}
+		return layout;
 	}
 
 	/**
@@ -122,36 +210,79 @@ final class HistoryTable {
 					+ "description varchar(500), kind varchar(10), source varchar(1000), checksum varchar(100), "
 					+ "operation varchar(10) NOT NULL, success boolean NOT NULL, started_at "
 					+ this.dialect.timestampType() + " NOT NULL, duration_ms bigint NOT NULL, "
-					+ "installed_by varchar(100), host varchar(255), error text)");
+					+ "installed_by varchar(100), host varchar(255), error text, " + STATE_COLUMN + " varchar(200))");
 		}
-		HistoryRow layout = new HistoryRow(1, String.valueOf(LAYOUT_VERSION), "history table layout", null, null, null,
-				HistoryRow.LAYOUT, true, Instant.now(), 0, installedBy, host, null);
+		HistoryRow layout = layoutRow(1, installedBy, host);
 		try (Writer writer = writer(connection)) {
 			writer.insert(layout);
 		}
 		return layout;
 	}
 
-	/**
-	 * Open a writer that inserts rows with one prepared statement.
-	 */
-	Writer writer(Connection connection) throws SQLException {
-		return new Writer(connection.prepareStatement(
-				"INSERT INTO " + this.name + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+	private static HistoryRow layoutRow(long id, String installedBy, String host) {
+		return new HistoryRow(id, String.valueOf(LAYOUT_VERSION), LAYOUT_DESCRIPTION, null, null, null,
+				HistoryRow.LAYOUT, true, Instant.now(), 0, installedBy, host, null);
 	}
 
 	/**
-	 * Inserts rows through one prepared statement.
+	 * Open a writer for a history that has nothing applied and no baseline yet: one just
+	 * created.
+	 */
+	Writer writer(Connection connection) throws SQLException {
+		return new Writer(insert(connection), Map.of(), AppliedState.EMPTY);
+	}
+
+	/**
+	 * Open a writer for rows that follow the history read.
+	 * @param history what the history said when the operation started
+	 */
+	Writer writer(Connection connection, History history) throws SQLException {
+		return new Writer(insert(connection), history.applied(), AppliedState.of(history));
+	}
+
+	private PreparedStatement insert(Connection connection) throws SQLException {
+		return connection.prepareStatement("INSERT INTO " + this.name + " (" + COLUMNS + ", " + STATE_COLUMN
+				+ ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+	}
+
+	/**
+	 * Inserts rows through one prepared statement, each with the {@link AppliedState}
+	 * after it. The caller says when the transaction commits or rolls back, so that rows
+	 * rolled back leave no trace in the state of the rows after them.
 	 */
 	final class Writer implements AutoCloseable {
 
 		private final PreparedStatement statement;
 
-		private Writer(PreparedStatement statement) {
+		private final Map<Version, HistoryRow> startApplied;
+
+		private AppliedState state;
+
+		private AppliedState committed;
+
+		private Writer(PreparedStatement statement, Map<Version, HistoryRow> startApplied, AppliedState state) {
 			this.statement = statement;
+			this.startApplied = startApplied;
+			this.state = state;
+			this.committed = state;
+		}
+
+		/**
+		 * Record that the rows inserted so far are committed.
+		 */
+		void committed() {
+			this.committed = this.state;
+		}
+
+		/**
+		 * Record that the rows inserted since the last commit were rolled back.
+		 */
+		void rolledBack() {
+			this.state = this.committed;
 		}
 
 		void insert(HistoryRow row) throws SQLException {
+			AppliedState after = this.state.after(row, this.startApplied);
 			PreparedStatement insert = this.statement;
 			insert.setLong(1, row.id());
 			setString(2, row.version());
@@ -166,7 +297,9 @@ final class HistoryTable {
 			setString(11, row.installedBy());
 			setString(12, row.host());
 			setString(13, row.error());
+			insert.setString(14, after.encode());
 			insert.executeUpdate();
+			this.state = after;
 		}
 
 		private void setString(int index, @Nullable String value) throws SQLException {

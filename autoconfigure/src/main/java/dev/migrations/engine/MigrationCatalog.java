@@ -25,10 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.migrations.Migration;
 import dev.migrations.MigrationException;
-import dev.migrations.MigrationKind;
 import dev.migrations.MigrationValidationException;
-
-import org.springframework.util.ClassUtils;
 
 /**
  * The migrations of one DataSource, resolved and sorted by version. Building it validates
@@ -38,17 +35,28 @@ final class MigrationCatalog {
 
 	private final List<ResolvedMigration> migrations;
 
-	private final Map<Version, ResolvedMigration> byVersion;
+	/** Built on first use: a start-up with nothing pending never looks a version up. */
+	private volatile @Nullable Map<Version, ResolvedMigration> byVersion;
 
-	private final Map<String, Version> byText;
+	/** Built on first use, when a history is read in full. */
+	private volatile @Nullable Map<String, Version> byText;
+
+	/**
+	 * Running sums of {@link AppliedState}'s hashes in version order: element {@code i}
+	 * sums the first {@code i} migrations.
+	 */
+	private final long[] highSums;
+
+	private final long[] lowSums;
 
 	private MigrationCatalog(List<ResolvedMigration> migrations) {
 		this.migrations = migrations;
-		this.byVersion = new HashMap<>(migrations.size() * 2);
-		this.byText = new HashMap<>(migrations.size() * 2);
-		for (ResolvedMigration migration : migrations) {
-			this.byVersion.put(migration.version(), migration);
-			this.byText.put(migration.version().toString(), migration.version());
+		this.highSums = new long[migrations.size() + 1];
+		this.lowSums = new long[migrations.size() + 1];
+		for (int i = 0; i < migrations.size(); i++) {
+			ResolvedMigration migration = migrations.get(i);
+			this.highSums[i + 1] = this.highSums[i] + AppliedState.high(migration.version(), migration.checksum());
+			this.lowSums[i + 1] = this.lowSums[i] + AppliedState.low(migration.version(), migration.checksum());
 		}
 	}
 
@@ -86,16 +94,14 @@ final class MigrationCatalog {
 	}
 
 	private static ResolvedMigration resolve(Migration migration) {
-		String source = (migration instanceof MigrationSource described) ? described.source()
-				: ClassUtils.getUserClass(migration).getName();
-		MigrationKind kind = (migration instanceof MigrationSource described) ? described.kind() : MigrationKind.JAVA;
 		String versionText = migration.version();
-		if (!Version.isValid(versionText)) {
-			throw new MigrationException("Migration " + source + " declares version '" + versionText
+		Version version = Version.tryParse(versionText);
+		if (version == null) {
+			throw new MigrationException("Migration " + new ResolvedMigration(Version.ZERO, null, migration).source()
+					+ " declares version '" + versionText
 					+ "', which is not digits separated by dots (for example 3, 1.2 or 2026.11.21.1030). Correct it.");
 		}
-		return new ResolvedMigration(Version.parse(versionText), migration.description(), kind, source,
-				migration.checksum(), migration.transactional(), migration);
+		return new ResolvedMigration(version, migration.checksum(), migration);
 	}
 
 	List<ResolvedMigration> migrations() {
@@ -103,7 +109,51 @@ final class MigrationCatalog {
 	}
 
 	@Nullable ResolvedMigration find(Version version) {
-		return this.byVersion.get(version);
+		Map<Version, ResolvedMigration> byVersion = this.byVersion;
+		if (byVersion == null) {
+			byVersion = new HashMap<>(this.migrations.size() * 2);
+			for (ResolvedMigration migration : this.migrations) {
+				byVersion.put(migration.version(), migration);
+			}
+			this.byVersion = byVersion;
+		}
+		return byVersion.get(version);
+	}
+
+	/**
+	 * Return how many migrations, counted from the first, a history in this state has
+	 * applied or skipped, when it has applied exactly the ones above its baseline up to
+	 * some version, with the checksums they declare now.
+	 * @return the count, or {@code -1} when the state says anything else: then only
+	 * reading the whole history tells what is applied
+	 */
+	int appliedUpTo(AppliedState state) {
+		int from = (state.baseline() != null) ? countUpTo(state.baseline()) : 0;
+		int to = from + state.count();
+		if (state.count() < 0 || to > this.migrations.size()) {
+			return -1;
+		}
+		boolean same = this.highSums[to] - this.highSums[from] == state.high()
+				&& this.lowSums[to] - this.lowSums[from] == state.low();
+		return (same) ? to : -1;
+	}
+
+	/**
+	 * Return how many migrations have a version at or below the given one.
+	 */
+	private int countUpTo(Version version) {
+		int low = 0;
+		int high = this.migrations.size();
+		while (low < high) {
+			int middle = (low + high) >>> 1;
+			if (this.migrations.get(middle).version().compareTo(version) <= 0) {
+				low = middle + 1;
+			}
+			else {
+				high = middle;
+			}
+		}
+		return low;
 	}
 
 	/**
@@ -111,7 +161,15 @@ final class MigrationCatalog {
 	 * is the same, so reading a long history parses almost nothing.
 	 */
 	Version version(String text) {
-		Version declared = this.byText.get(text);
+		Map<String, Version> byText = this.byText;
+		if (byText == null) {
+			byText = new HashMap<>(this.migrations.size() * 2);
+			for (ResolvedMigration migration : this.migrations) {
+				byText.put(migration.version().toString(), migration.version());
+			}
+			this.byText = byText;
+		}
+		Version declared = byText.get(text);
 		return (declared != null) ? declared : Version.parse(text);
 	}
 

@@ -152,6 +152,7 @@ final class MigrationRun {
 		boolean inTransaction = !this.connection.getAutoCommit();
 		if (inTransaction) {
 			this.connection.rollback();
+			this.writer.rolledBack();
 			this.lastId -= group.size();
 		}
 		String error = Failures.describe(ex);
@@ -160,6 +161,7 @@ final class MigrationRun {
 		if (inTransaction) {
 			this.connection.commit();
 		}
+		this.writer.committed();
 		MigrationOutcome outcome = new MigrationOutcome(migration.version().toString(), migration.description(),
 				operation, false, durationMs, error);
 		this.outcomes.add(outcome);
@@ -219,6 +221,7 @@ final class MigrationRun {
 		if (!this.connection.getAutoCommit()) {
 			this.connection.commit();
 		}
+		this.writer.committed();
 		for (MigrationOutcome outcome : uncommitted) {
 			this.outcomes.add(outcome);
 			if (logger.isInfoEnabled()) {

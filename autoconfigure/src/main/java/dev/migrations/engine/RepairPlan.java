@@ -88,7 +88,7 @@ record RepairPlan(List<HistoryRow> rows, List<String> failuresCleared, List<Stri
 		if (this.rows.isEmpty()) {
 			return;
 		}
-		try (HistoryTable.Writer writer = session.table().writer(session.connection())) {
+		try (HistoryTable.Writer writer = session.table().writer(session.connection(), session.history())) {
 			for (HistoryRow row : this.rows) {
 				writer.insert(row);
 			}

@@ -21,19 +21,52 @@ import org.jspecify.annotations.Nullable;
 import dev.migrations.Migration;
 import dev.migrations.MigrationKind;
 
+import org.springframework.util.ClassUtils;
+
 /**
- * A migration with everything the engine asks of it read once.
+ * A migration with what planning compares read once: its version and checksum. The rest
+ * is asked of the migration when a run, a row, a message or a status needs it, so that a
+ * start-up with nothing pending asks nothing more.
  *
  * @param version the version
- * @param description the description
- * @param kind what it is written as
- * @param source its class name or resource
  * @param checksum its checksum, or {@code null}
- * @param transactional whether it runs in a transaction
  * @param migration the migration itself
  */
-public record ResolvedMigration(Version version, String description, MigrationKind kind, String source,
-		@Nullable String checksum, boolean transactional, Migration migration) {
+public record ResolvedMigration(Version version, @Nullable String checksum, Migration migration) {
+
+	/**
+	 * Return what the migration is written as.
+	 * @return the kind
+	 */
+	public MigrationKind kind() {
+		return (this.migration instanceof MigrationSource described) ? described.kind() : MigrationKind.JAVA;
+	}
+
+	/**
+	 * Return its class name or resource.
+	 * @return the source
+	 */
+	public String source() {
+		return (this.migration instanceof MigrationSource described) ? described.source()
+				: ClassUtils.getUserClass(this.migration).getName();
+	}
+
+	/**
+	 * Return whether it runs in a transaction.
+	 * @return whether it is transactional
+	 */
+	public boolean transactional() {
+		return this.migration.transactional();
+	}
+
+	/**
+	 * Return the migration's description. Asked only when a row, outcome or status needs
+	 * it: a start-up with nothing pending never does.
+	 * @return the description
+	 */
+	public String description() {
+		return this.migration.description();
+	}
 
 	/**
 	 * Return whether the migration can go down. Asked only when needed: the default
@@ -49,7 +82,7 @@ public record ResolvedMigration(Version version, String description, MigrationKi
 	 * @return for example {@code 3 (com.example.V3__AddUsers)}
 	 */
 	public String name() {
-		return this.version + " (" + this.source + ")";
+		return this.version + " (" + source() + ")";
 	}
 
 }

@@ -18,6 +18,8 @@ package dev.migrations.engine;
 
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.migrations.MigrationException;
 
 /**
@@ -37,6 +39,8 @@ public final class Version implements Comparable<Version> {
 
 	private final int hash;
 
+	private @Nullable String canonical;
+
 	private Version(String text, String[] segments) {
 		this.text = text;
 		this.segments = segments;
@@ -50,9 +54,26 @@ public final class Version implements Comparable<Version> {
 	 * @throws MigrationException when the text is not digits separated by dots
 	 */
 	public static Version parse(String text) {
-		if (!isValid(text)) {
+		Version version = tryParse(text);
+		if (version == null) {
 			throw new MigrationException("Version '" + text
 					+ "' is not digits separated by dots (for example 3, 1.2 or 2026.11.21.1030). Correct it.");
+		}
+		return version;
+	}
+
+	/**
+	 * Parse a version, or return {@code null} when the text is not one.
+	 * @param text the text
+	 * @return the version, or {@code null}
+	 */
+	public static @Nullable Version tryParse(String text) {
+		if (!isValid(text)) {
+			return null;
+		}
+		if (text.indexOf('.') < 0 && text.charAt(0) != '0') {
+			// The common case, one number: nothing to strip or split.
+			return new Version(text, new String[] { text });
 		}
 		String[] parts = text.split("\\.");
 		int length = parts.length;
@@ -113,6 +134,25 @@ public final class Version implements Comparable<Version> {
 	@Override
 	public int hashCode() {
 		return this.hash;
+	}
+
+	/**
+	 * Return the version without leading zeros or trailing zero segments, the same text
+	 * for every way of writing it: {@code 01.2.0} reads {@code 1.2}, and {@code 0} reads
+	 * {@code 0}.
+	 * @return the canonical text
+	 */
+	public String canonical() {
+		String canonical = this.canonical;
+		if (canonical == null) {
+			canonical = switch (this.segments.length) {
+				case 0 -> "0";
+				case 1 -> this.segments[0];
+				default -> String.join(".", this.segments);
+			};
+			this.canonical = canonical;
+		}
+		return canonical;
 	}
 
 	/**

@@ -77,8 +77,13 @@ abstract class AbstractLifecycleTests {
 	}
 
 	@AfterEach
-	void closeDatabase() {
-		this.dataSource.close();
+	void closeDatabase() throws SQLException {
+		try {
+			HistoryStates.assertNewestRowMatchesHistory(this.dataSource);
+		}
+		finally {
+			this.dataSource.close();
+		}
 	}
 
 	// Rollback

@@ -47,6 +47,7 @@ import dev.migrations.MigrationValidationException;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorSettings;
 import dev.migrations.RunResult;
+import dev.migrations.testsupport.RowCountingDataSource;
 import dev.migrations.testsupport.TestMigration;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -80,8 +81,13 @@ abstract class AbstractMigratorTests {
 	}
 
 	@AfterEach
-	void closeDatabase() {
-		this.dataSource.close();
+	void closeDatabase() throws SQLException {
+		try {
+			HistoryStates.assertNewestRowMatchesHistory(this.dataSource);
+		}
+		finally {
+			this.dataSource.close();
+		}
 	}
 
 	@Test
@@ -228,6 +234,83 @@ abstract class AbstractMigratorTests {
 			.withMessageContaining("add a new migration");
 		assertThat(tables()).doesNotContain("t2");
 		assertThat(historyRows()).isEqualTo(rows);
+	}
+
+	@Test
+	void changedChecksumIsReportedWhenNothingIsPending() {
+		migrator(TestMigration.of("1").withChecksum("aaaa"), TestMigration.of("2")).migrate();
+		assertThatExceptionOfType(MigrationValidationException.class)
+			.isThrownBy(() -> migrator(TestMigration.of("1").withChecksum("bbbb"), TestMigration.of("2")).migrate())
+			.withMessageContaining("checksum aaaa")
+			.withMessageContaining("now bbbb");
+	}
+
+	@Test
+	void replacedMigrationIsReportedWhenNothingIsPending() {
+		migrator(TestMigration.of("1"), TestMigration.of("2")).migrate();
+		assertThatExceptionOfType(MigrationValidationException.class)
+			.isThrownBy(() -> migrator(TestMigration.of("1"), TestMigration.of("3")).migrate())
+			.withMessageContaining("Version 2 was applied")
+			.withMessageContaining("no migration declares it");
+	}
+
+	@Test
+	void upToDateCheckReadsOneHistoryRowHoweverLongTheHistory() {
+		List<Migration> migrations = new ArrayList<>();
+		for (int i = 1; i <= 40; i++) {
+			migrations.add(TestMigration.of(String.valueOf(i)).withChecksum("c" + i));
+		}
+		migrator(migrations).migrate();
+		RowCountingDataSource counting = new RowCountingDataSource(this.dataSource);
+		RunResult result = Migrator.create(counting, migrations, settings()).migrate();
+		assertThat(result.count()).isZero();
+		assertThat(result.toVersion()).isEqualTo("40");
+		assertThat(counting.rowsRead()).isOne();
+		// A drifted checksum is not what the newest row says: the whole history is read.
+		migrations.set(0, TestMigration.of("1").withChecksum("drifted"));
+		counting.reset();
+		assertThatExceptionOfType(MigrationValidationException.class)
+			.isThrownBy(() -> Migrator.create(counting, migrations, settings()).migrate());
+		assertThat(counting.rowsRead()).isGreaterThan(40);
+	}
+
+	@Test
+	void upToDateCheckAtATargetVersionReadsOneHistoryRow() {
+		List<Migration> migrations = List.of(TestMigration.of("1"), TestMigration.of("2"), TestMigration.of("3"));
+		migrator(migrations).migrate("2");
+		RowCountingDataSource counting = new RowCountingDataSource(this.dataSource);
+		RunResult result = Migrator.create(counting, migrations, settings()).migrate("2");
+		assertThat(result.count()).isZero();
+		assertThat(result.toVersion()).isEqualTo("2");
+		assertThat(counting.rowsRead()).isOne();
+		assertThat(Migrator.create(counting, migrations, settings()).migrate().toVersion()).isEqualTo("3");
+	}
+
+	@Test
+	void historyTableOfTheFirstLayoutIsUpgradedInPlace() throws SQLException {
+		migrator(TestMigration.of("1", "CREATE TABLE t1 (id int)"), TestMigration.of("2")).migrate();
+		// What the first release wrote: no state column, layout 1.
+		this.jdbc.execute("ALTER TABLE schema_migrations DROP COLUMN applied_state");
+		this.jdbc.update("UPDATE schema_migrations SET version = '1' WHERE operation = 'LAYOUT'");
+		int rows = historyRows();
+		RowCountingDataSource counting = new RowCountingDataSource(this.dataSource);
+		RunResult upToDate = Migrator
+			.create(counting, List.of(TestMigration.of("1", "CREATE TABLE t1 (id int)"), TestMigration.of("2")),
+					settings())
+			.migrate();
+		assertThat(upToDate.toVersion()).isEqualTo("2");
+		assertThat(counting.rowsRead()).isEqualTo(rows);
+		assertThat(historyRows()).isEqualTo(rows);
+		List<Migration> three = List.of(TestMigration.of("1", "CREATE TABLE t1 (id int)"), TestMigration.of("2"),
+				TestMigration.of("3", "CREATE TABLE t3 (id int)"));
+		assertThat(migrator(three).migrate().count()).isOne();
+		assertThat(this.jdbc
+			.queryForList("SELECT version FROM schema_migrations WHERE operation = 'LAYOUT' ORDER BY id", String.class))
+			.containsExactly("1", String.valueOf(HistoryTable.LAYOUT_VERSION));
+		assertThat(tables()).contains("t1", "t3");
+		counting.reset();
+		assertThat(Migrator.create(counting, three, settings()).migrate().count()).isZero();
+		assertThat(counting.rowsRead()).isOne();
 	}
 
 	@Test

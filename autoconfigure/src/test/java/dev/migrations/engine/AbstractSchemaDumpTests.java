@@ -111,7 +111,8 @@ abstract class AbstractSchemaDumpTests {
 			.queryForList("SELECT operation, version, source FROM schema_migrations ORDER BY id");
 		assertThat(history)
 			.extracting((row) -> row.get("operation") + " " + row.get("version") + " " + row.get("source"))
-			.containsExactly("LAYOUT 1 null", "BASELINE 1 " + LOCATION, "UP 2 " + TestMigration.class.getName());
+			.containsExactly("LAYOUT " + HistoryTable.LAYOUT_VERSION + " null", "BASELINE 1 " + LOCATION,
+					"UP 2 " + TestMigration.class.getName());
 		assertThat(new JdbcTemplate(dataSource).queryForObject("SELECT count(*) FROM big_orders", Integer.class))
 			.isZero();
 	}

@@ -1,0 +1,171 @@
+/*
+ * Copyright 2026 the original authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package dev.migrations.engine;
+
+import java.util.Map;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.migrations.Operation;
+
+/**
+ * What the history says is applied, condensed so that the start-up check can read it from
+ * the newest row alone: the baseline, how many migrations are applied above it, and an
+ * order-free 128-bit sum of a hash of each applied version and its checksum. Every row
+ * the engine writes carries the state after it; a catalog whose first {@code count}
+ * migrations above the baseline hash to the same sum has exactly those applied, with the
+ * same checksums.
+ *
+ * @param baseline the baseline version, or {@code null}
+ * @param count how many migrations are applied
+ * @param high the high half of the sum
+ * @param low the low half of the sum
+ */
+record AppliedState(@Nullable Version baseline, int count, long high, long low) {
+
+	/** The state of a history without applied migrations or baseline. */
+	static final AppliedState EMPTY = new AppliedState(null, 0, 0, 0);
+
+	/** Marks the encoding, so a later release can change it and still read this one. */
+	private static final String FORMAT = "1";
+
+	private static final char SEPARATOR = ';';
+
+	/**
+	 * Return the state of a history read in full.
+	 */
+	static AppliedState of(History history) {
+		long high = 0;
+		long low = 0;
+		for (HistoryRow row : history.applied().values()) {
+			Version version = Version.parse(Objects.requireNonNull(row.version()));
+			high += high(version, row.checksum());
+			low += low(version, row.checksum());
+		}
+		return new AppliedState(history.baseline(), history.applied().size(), high, low);
+	}
+
+	/**
+	 * Return the state after a row is written, given what was applied when the operation
+	 * started: an operation touches each version at most once, so that says what a row
+	 * replaces. This follows {@link History}'s reading of rows.
+	 */
+	AppliedState after(HistoryRow row, Map<Version, HistoryRow> startApplied) {
+		if (!row.success() || row.version() == null || HistoryRow.LAYOUT.equals(row.operation())) {
+			return this;
+		}
+		Version version = Version.parse(row.version());
+		HistoryRow applied = startApplied.get(version);
+		return switch (Operation.valueOf(row.operation())) {
+			case UP -> without(version, applied).with(version, row.checksum());
+			case DOWN -> without(version, applied);
+			case BASELINE -> new AppliedState(version, this.count, this.high, this.low);
+			case REPAIR -> switch (String.valueOf(row.description())) {
+				case History.ACCEPT_CHECKSUM -> without(version, applied).with(version, row.checksum());
+				case History.FORGET_MISSING -> without(version, applied);
+				default -> this;
+			};
+		};
+	}
+
+	private AppliedState with(Version version, @Nullable String checksum) {
+		return new AppliedState(this.baseline, this.count + 1, this.high + high(version, checksum),
+				this.low + low(version, checksum));
+	}
+
+	private AppliedState without(Version version, @Nullable HistoryRow applied) {
+		if (applied == null) {
+			return this;
+		}
+		return new AppliedState(this.baseline, this.count - 1, this.high - high(version, applied.checksum()),
+				this.low - low(version, applied.checksum()));
+	}
+
+	/**
+	 * Return the text stored in the history's {@code applied_state} column.
+	 */
+	String encode() {
+		return FORMAT + SEPARATOR + ((this.baseline != null) ? this.baseline : "") + SEPARATOR + this.count + SEPARATOR
+				+ Long.toHexString(this.high) + SEPARATOR + Long.toHexString(this.low);
+	}
+
+	/**
+	 * Read what {@link #encode()} wrote.
+	 * @return the state, or {@code null} when the text is not one this release writes
+	 */
+	static @Nullable AppliedState decode(@Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		String[] parts = text.split(String.valueOf(SEPARATOR), -1);
+		if (parts.length != 5 || !parts[0].equals(FORMAT) || (!parts[1].isEmpty() && !Version.isValid(parts[1]))) {
+			return null;
+		}
+		try {
+			return new AppliedState((parts[1].isEmpty()) ? null : Version.parse(parts[1]), Integer.parseInt(parts[2]),
+					Long.parseUnsignedLong(parts[3], 16), Long.parseUnsignedLong(parts[4], 16));
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Return the high half of the hash of an applied migration.
+	 */
+	static long high(Version version, @Nullable String checksum) {
+		return hash(version, checksum, 0xcbf29ce484222325L, 0x100000001b3L);
+	}
+
+	/**
+	 * Return the low half of the hash of an applied migration.
+	 */
+	static long low(Version version, @Nullable String checksum) {
+		return hash(version, checksum, 0x84222325cbf29ce4L, 0x9e3779b97f4a7c15L);
+	}
+
+	/**
+	 * FNV-1a over the canonical version and the checksum, then MurmurHash3's finaliser so
+	 * that near-identical inputs spread over all 64 bits. It guards against accidents,
+	 * not adversaries: the checksums themselves are CRC32.
+	 */
+	private static long hash(Version version, @Nullable String checksum, long seed, long prime) {
+		long hash = seed;
+		String canonical = version.canonical();
+		for (int i = 0; i < canonical.length(); i++) {
+			hash = (hash ^ canonical.charAt(i)) * prime;
+		}
+		// Outside the char range: separates the version from the checksum and marks null.
+		hash = (hash ^ 0x10000) * prime;
+		if (checksum == null) {
+			hash = (hash ^ 0x20000) * prime;
+		}
+		else {
+			for (int i = 0; i < checksum.length(); i++) {
+				hash = (hash ^ checksum.charAt(i)) * prime;
+			}
+		}
+		hash ^= hash >>> 33;
+		hash *= 0xff51afd7ed558ccdL;
+		hash ^= hash >>> 33;
+		hash *= 0xc4ceb9fe1a85ec53L;
+		hash ^= hash >>> 33;
+		return hash;
+	}
+
+}
