@@ -132,20 +132,18 @@ final class HistoryTable {
 	/**
 	 * Read what the newest row says is applied: one row, however long the history.
 	 * @return the state, or {@code null} when the table is missing, has no rows, predates
-	 * layout 2, or its newest row holds no state this release reads
+	 * layout 2 (no such column), its newest row holds no state this release reads, or the
+	 * read fails: the full read that follows then reports what is wrong
 	 */
 	@Nullable AppliedState readNewestState(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
-				ResultSet result = statement.executeQuery("SELECT * FROM " + this.name + " ORDER BY id DESC LIMIT 1")) {
-			int column = stateColumn(result.getMetaData());
-			return (column > 0 && result.next()) ? AppliedState.decode(result.getString(column)) : null;
+				ResultSet result = statement
+					.executeQuery("SELECT " + STATE_COLUMN + " FROM " + this.name + " ORDER BY id DESC LIMIT 1")) {
+			return (result.next()) ? AppliedState.decode(result.getString(1)) : null;
 		}
 		catch (SQLException ex) {
-			if (this.dialect.isMissingTable(ex)) {
-				rollBackFailedRead(connection);
-				return null;
-			}
-			throw ex;
+			rollBackFailedRead(connection);
+			return null;
 		}
 	}
 

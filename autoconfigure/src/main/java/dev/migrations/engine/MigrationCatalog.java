@@ -17,6 +17,7 @@
 package dev.migrations.engine;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ final class MigrationCatalog {
 		if (!problems.isEmpty()) {
 			throw new MigrationValidationException(dataSourceName, problems);
 		}
-		return new MigrationCatalog(List.copyOf(resolved));
+		return new MigrationCatalog(Collections.unmodifiableList(resolved));
 	}
 
 	private static ResolvedMigration resolve(Migration migration) {

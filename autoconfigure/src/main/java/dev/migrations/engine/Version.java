@@ -37,14 +37,14 @@ public final class Version implements Comparable<Version> {
 	/** Segments without leading zeros, trailing zero segments dropped. */
 	private final String[] segments;
 
-	private final int hash;
+	/** Computed on first use, as {@link String} does: most versions are never hashed. */
+	private int hash;
 
 	private @Nullable String canonical;
 
 	private Version(String text, String[] segments) {
 		this.text = text;
 		this.segments = segments;
-		this.hash = Arrays.hashCode(segments);
 	}
 
 	/**
@@ -68,22 +68,36 @@ public final class Version implements Comparable<Version> {
 	 * @return the version, or {@code null}
 	 */
 	public static @Nullable Version tryParse(String text) {
-		if (!isValid(text)) {
+		int length = text.length();
+		// One number without leading zeros, the common case: nothing to strip or split.
+		boolean plain = length > 0 && text.charAt(0) != '0';
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c == '.') {
+				if (i == 0 || i == length - 1 || text.charAt(i - 1) == '.') {
+					return null;
+				}
+				plain = false;
+			}
+			else if (c < '0' || c > '9') {
+				return null;
+			}
+		}
+		if (length == 0) {
 			return null;
 		}
-		if (text.indexOf('.') < 0 && text.charAt(0) != '0') {
-			// The common case, one number: nothing to strip or split.
+		if (plain) {
 			return new Version(text, new String[] { text });
 		}
 		String[] parts = text.split("\\.");
-		int length = parts.length;
+		int kept = parts.length;
 		for (int i = 0; i < parts.length; i++) {
 			parts[i] = stripLeadingZeros(parts[i]);
 		}
-		while (length > 0 && parts[length - 1].equals("0")) {
-			length--;
+		while (kept > 0 && parts[kept - 1].equals("0")) {
+			kept--;
 		}
-		return new Version(text, Arrays.copyOf(parts, length));
+		return new Version(text, Arrays.copyOf(parts, kept));
 	}
 
 	/**
@@ -133,7 +147,12 @@ public final class Version implements Comparable<Version> {
 
 	@Override
 	public int hashCode() {
-		return this.hash;
+		int hash = this.hash;
+		if (hash == 0) {
+			hash = Arrays.hashCode(this.segments);
+			this.hash = hash;
+		}
+		return hash;
 	}
 
 	/**
