@@ -47,11 +47,13 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 		Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema) {
 
 	public MigratorSettings {
-		Assert.hasText(dataSourceName, "'dataSourceName' must not be empty");
-		Assert.hasText(table, "'table' must not be empty");
-		Assert.hasText(baselineVersion, "'baselineVersion' must not be empty");
-		Assert.notNull(lockTimeout, "'lockTimeout' must not be null");
-		Assert.isTrue(!lockTimeout.isNegative(), "'lockTimeout' must not be negative");
+		// Plain checks, not Spring's Assert: classes less to load on the start-up path.
+		requireText(dataSourceName, "'dataSourceName' must not be empty");
+		requireText(table, "'table' must not be empty");
+		requireText(baselineVersion, "'baselineVersion' must not be empty");
+		if (lockTimeout == null || lockTimeout.isNegative()) {
+			throw new IllegalArgumentException("'lockTimeout' must not be null or negative");
+		}
 	}
 
 	/**
@@ -143,6 +145,12 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 			Assert.notNull(script, "'script' must not be null");
 		}
 
+	}
+
+	private static void requireText(@Nullable String value, String message) {
+		if (value == null || value.isBlank()) {
+			throw new IllegalArgumentException(message);
+		}
 	}
 
 }

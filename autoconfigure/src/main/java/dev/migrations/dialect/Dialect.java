@@ -90,10 +90,21 @@ public interface Dialect {
 	 * @return the identifier, quoted if needed
 	 */
 	default String quote(String identifier) {
-		if (identifier.matches("[a-z_][a-z0-9_]*")) {
+		if (isPlain(identifier)) {
 			return identifier;
 		}
 		return '"' + identifier.replace("\"", "\"\"") + '"';
+	}
+
+	private static boolean isPlain(String identifier) {
+		// A loop, not a regex: this runs on every start-up.
+		for (int i = 0; i < identifier.length(); i++) {
+			char c = identifier.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || c == '_' || (i > 0 && c >= '0' && c <= '9'))) {
+				return false;
+			}
+		}
+		return !identifier.isEmpty();
 	}
 
 	/**

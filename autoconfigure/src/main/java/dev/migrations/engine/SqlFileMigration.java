@@ -38,8 +38,6 @@ import dev.migrations.MigrationKind;
  */
 final class SqlFileMigration implements Migration, MigrationSource {
 
-	private static final Log logger = LogFactory.getLog(SqlFileMigration.class);
-
 	private final SqlFileName name;
 
 	private final SqlScript up;
@@ -119,8 +117,8 @@ final class SqlFileMigration implements Migration, MigrationSource {
 	}
 
 	private static void execute(Statement statement, SqlStatement sql, SqlScript script) {
-		if (logger.isDebugEnabled()) {
-			logger.debug("Executing line " + sql.line() + " of " + script.source() + ": " + sql.sql());
+		if (Logging.logger.isDebugEnabled()) {
+			Logging.logger.debug("Executing line " + sql.line() + " of " + script.source() + ": " + sql.sql());
 		}
 		try {
 			statement.execute(sql.sql());
@@ -136,14 +134,24 @@ final class SqlFileMigration implements Migration, MigrationSource {
 	}
 
 	private static void logWarnings(@Nullable SQLWarning warning, SqlStatement sql, SqlScript script) {
-		for (SQLWarning next = warning; next != null && logger.isDebugEnabled(); next = next.getNextWarning()) {
-			logger.debug("Warning at line " + sql.line() + " of " + script.source() + ": " + next.getMessage());
+		for (SQLWarning next = warning; next != null && Logging.logger.isDebugEnabled(); next = next.getNextWarning()) {
+			Logging.logger.debug("Warning at line " + sql.line() + " of " + script.source() + ": " + next.getMessage());
 		}
 	}
 
 	@Override
 	public String toString() {
 		return source();
+	}
+
+	/**
+	 * The logger, created when a script runs: loading files does not need the logging
+	 * backend.
+	 */
+	private static final class Logging {
+
+		static final Log logger = LogFactory.getLog(SqlFileMigration.class);
+
 	}
 
 }
