@@ -46,16 +46,21 @@ record AppliedState(@Nullable Version baseline, int count, long high, long low) 
 
 	private static final char SEPARATOR = ';';
 
+	private static final long HIGH_PRIME = 0x100000001b3L;
+
+	private static final long LOW_PRIME = 0x9e3779b97f4a7c15L;
+
 	/**
 	 * Return the state of a history read in full.
 	 */
 	static AppliedState of(History history) {
 		long high = 0;
 		long low = 0;
+		long[] hash = new long[2];
 		for (HistoryRow row : history.applied().values()) {
-			Version version = Version.parse(Objects.requireNonNull(row.version()));
-			high += high(version, row.checksum());
-			low += low(version, row.checksum());
+			hash(Version.parse(Objects.requireNonNull(row.version())), row.checksum(), hash);
+			high += hash[0];
+			low += hash[1];
 		}
 		return new AppliedState(history.baseline(), history.applied().size(), high, low);
 	}
@@ -84,16 +89,18 @@ record AppliedState(@Nullable Version baseline, int count, long high, long low) 
 	}
 
 	private AppliedState with(Version version, @Nullable String checksum) {
-		return new AppliedState(this.baseline, this.count + 1, this.high + high(version, checksum),
-				this.low + low(version, checksum));
+		long[] hash = new long[2];
+		hash(version, checksum, hash);
+		return new AppliedState(this.baseline, this.count + 1, this.high + hash[0], this.low + hash[1]);
 	}
 
 	private AppliedState without(Version version, @Nullable HistoryRow applied) {
 		if (applied == null) {
 			return this;
 		}
-		return new AppliedState(this.baseline, this.count - 1, this.high - high(version, applied.checksum()),
-				this.low - low(version, applied.checksum()));
+		long[] hash = new long[2];
+		hash(version, applied.checksum(), hash);
+		return new AppliedState(this.baseline, this.count - 1, this.high - hash[0], this.low - hash[1]);
 	}
 
 	/**
@@ -126,46 +133,40 @@ record AppliedState(@Nullable Version baseline, int count, long high, long low) 
 	}
 
 	/**
-	 * Return the high half of the hash of an applied migration.
+	 * Hash an applied migration: FNV-1a over its canonical version and its checksum, two
+	 * ways at once (different seeds and primes) for the two halves, each finished with
+	 * MurmurHash3's finaliser so that near-identical inputs spread over all 64 bits. It
+	 * guards against accidents, not adversaries: the checksums themselves are CRC32.
+	 * @param into receives the high half at 0 and the low half at 1
 	 */
-	static long high(Version version, @Nullable String checksum) {
-		return hash(version, checksum, 0xcbf29ce484222325L, 0x100000001b3L);
-	}
-
-	/**
-	 * Return the low half of the hash of an applied migration.
-	 */
-	static long low(Version version, @Nullable String checksum) {
-		return hash(version, checksum, 0x84222325cbf29ce4L, 0x9e3779b97f4a7c15L);
-	}
-
-	/**
-	 * FNV-1a over the canonical version and the checksum, then MurmurHash3's finaliser so
-	 * that near-identical inputs spread over all 64 bits. It guards against accidents,
-	 * not adversaries: the checksums themselves are CRC32.
-	 */
-	private static long hash(Version version, @Nullable String checksum, long seed, long prime) {
-		long hash = seed;
+	static void hash(Version version, @Nullable String checksum, long[] into) {
+		long high = 0xcbf29ce484222325L;
+		long low = 0x84222325cbf29ce4L;
 		String canonical = version.canonical();
 		for (int i = 0; i < canonical.length(); i++) {
-			hash = (hash ^ canonical.charAt(i)) * prime;
+			high = (high ^ canonical.charAt(i)) * HIGH_PRIME;
+			low = (low ^ canonical.charAt(i)) * LOW_PRIME;
 		}
-		// Outside the char range: separates the version from the checksum and marks null.
-		hash = (hash ^ 0x10000) * prime;
-		if (checksum == null) {
-			hash = (hash ^ 0x20000) * prime;
-		}
-		else {
+		// Outside the char range: separates the version from the checksum, marks null.
+		int separator = (checksum != null) ? 0x10000 : 0x20000;
+		high = (high ^ separator) * HIGH_PRIME;
+		low = (low ^ separator) * LOW_PRIME;
+		if (checksum != null) {
 			for (int i = 0; i < checksum.length(); i++) {
-				hash = (hash ^ checksum.charAt(i)) * prime;
+				high = (high ^ checksum.charAt(i)) * HIGH_PRIME;
+				low = (low ^ checksum.charAt(i)) * LOW_PRIME;
 			}
 		}
-		hash ^= hash >>> 33;
-		hash *= 0xff51afd7ed558ccdL;
-		hash ^= hash >>> 33;
-		hash *= 0xc4ceb9fe1a85ec53L;
-		hash ^= hash >>> 33;
-		return hash;
+		into[0] = finish(high);
+		into[1] = finish(low);
+	}
+
+	private static long finish(long hash) {
+		long mixed = hash ^ (hash >>> 33);
+		mixed *= 0xff51afd7ed558ccdL;
+		mixed ^= mixed >>> 33;
+		mixed *= 0xc4ceb9fe1a85ec53L;
+		return mixed ^ (mixed >>> 33);
 	}
 
 }

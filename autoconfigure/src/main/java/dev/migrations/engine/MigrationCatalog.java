@@ -55,10 +55,12 @@ final class MigrationCatalog {
 		this.migrations = migrations;
 		this.highSums = new long[migrations.size() + 1];
 		this.lowSums = new long[migrations.size() + 1];
+		long[] hash = new long[2];
 		for (int i = 0; i < migrations.size(); i++) {
 			ResolvedMigration migration = migrations.get(i);
-			this.highSums[i + 1] = this.highSums[i] + AppliedState.high(migration.version(), migration.checksum());
-			this.lowSums[i + 1] = this.lowSums[i] + AppliedState.low(migration.version(), migration.checksum());
+			AppliedState.hash(migration.version(), migration.checksum(), hash);
+			this.highSums[i + 1] = this.highSums[i] + hash[0];
+			this.lowSums[i + 1] = this.lowSums[i] + hash[1];
 		}
 	}
 
@@ -85,19 +87,32 @@ final class MigrationCatalog {
 				problems.add(ex.getMessage());
 			}
 		}
-		resolved.sort(BY_VERSION);
-		for (int i = 1; i < resolved.size(); i++) {
-			ResolvedMigration previous = resolved.get(i - 1);
-			ResolvedMigration current = resolved.get(i);
-			if (previous.version().equals(current.version())) {
-				problems.add("Versions must be unique, but " + current.version() + " is declared by "
-						+ previous.source() + " and " + current.source() + ". Renumber one of them.");
+		// Given in order, the common case, they need neither sorting nor a search for
+		// duplicates: one pass proves both.
+		if (!strictlyAscending(resolved)) {
+			resolved.sort(BY_VERSION);
+			for (int i = 1; i < resolved.size(); i++) {
+				ResolvedMigration previous = resolved.get(i - 1);
+				ResolvedMigration current = resolved.get(i);
+				if (previous.version().equals(current.version())) {
+					problems.add("Versions must be unique, but " + current.version() + " is declared by "
+							+ previous.source() + " and " + current.source() + ". Renumber one of them.");
+				}
 			}
 		}
 		if (!problems.isEmpty()) {
 			throw new MigrationValidationException(dataSourceName, problems);
 		}
 		return new MigrationCatalog(Collections.unmodifiableList(resolved));
+	}
+
+	private static boolean strictlyAscending(List<ResolvedMigration> migrations) {
+		for (int i = 1; i < migrations.size(); i++) {
+			if (migrations.get(i - 1).version().compareTo(migrations.get(i).version()) >= 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static ResolvedMigration resolve(Migration migration) {
