@@ -120,12 +120,16 @@ record AppliedState(@Nullable Version baseline, int count, long high, long low) 
 			return null;
 		}
 		String[] parts = text.split(String.valueOf(SEPARATOR), -1);
-		if (parts.length != 5 || !parts[0].equals(FORMAT) || (!parts[1].isEmpty() && !Version.isValid(parts[1]))) {
+		if (parts.length != 5 || !parts[0].equals(FORMAT)) {
+			return null;
+		}
+		Version baseline = (parts[1].isEmpty()) ? null : Version.tryParse(parts[1]);
+		if (baseline == null && !parts[1].isEmpty()) {
 			return null;
 		}
 		try {
-			return new AppliedState((parts[1].isEmpty()) ? null : Version.parse(parts[1]), Integer.parseInt(parts[2]),
-					Long.parseUnsignedLong(parts[3], 16), Long.parseUnsignedLong(parts[4], 16));
+			return new AppliedState(baseline, Integer.parseInt(parts[2]), Long.parseUnsignedLong(parts[3], 16),
+					Long.parseUnsignedLong(parts[4], 16));
 		}
 		catch (NumberFormatException ex) {
 			return null;

@@ -106,16 +106,7 @@ public final class Version implements Comparable<Version> {
 	 * @return whether {@link #parse(String)} accepts it
 	 */
 	public static boolean isValid(String text) {
-		if (text.isEmpty() || text.startsWith(".") || text.endsWith(".") || text.contains("..")) {
-			return false;
-		}
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (c != '.' && (c < '0' || c > '9')) {
-				return false;
-			}
-		}
-		return true;
+		return tryParse(text) != null;
 	}
 
 	private static String stripLeadingZeros(String digits) {
