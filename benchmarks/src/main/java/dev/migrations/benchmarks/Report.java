@@ -76,13 +76,8 @@ final class Report {
 				.append(key.scenario())
 				.append(" | ")
 				.append(key.size())
-				.append(" | ")
-				.append(ms(series.median()))
-				.append(" | ")
-				.append(ms(series.min()))
-				.append(" | ")
-				.append(ms(series.max()))
-				.append(" | ")
+				.append(" | ");
+			appendMedianMinMax(out, series).append(" | ")
 				.append(perMigration(series.median() / key.size()))
 				.append(" | ")
 				.append(ratio(series, key, FLOOR))
@@ -99,6 +94,14 @@ final class Report {
 		return out.toString();
 	}
 
+	private static StringBuilder appendMedianMinMax(StringBuilder out, Results.Series series) {
+		return out.append(ms(series.median()))
+			.append(" | ")
+			.append(ms(series.min()))
+			.append(" | ")
+			.append(ms(series.max()));
+	}
+
 	String bootTable() {
 		StringBuilder out = new StringBuilder();
 		out.append("| Boot application (PostgreSQL, N = ")
@@ -111,17 +114,8 @@ final class Report {
 				continue;
 			}
 			Results.Series series = entry.getValue();
-			out.append("| ")
-				.append(entry.getKey().tool())
-				.append(" | ")
-				.append(series.count())
-				.append(" | ")
-				.append(ms(series.median()))
-				.append(" | ")
-				.append(ms(series.min()))
-				.append(" | ")
-				.append(ms(series.max()))
-				.append(" | ")
+			out.append("| ").append(entry.getKey().tool()).append(" | ").append(series.count()).append(" | ");
+			appendMedianMinMax(out, series).append(" | ")
 				.append((query != null) ? ms(series.median() - query.median()) : "")
 				.append(" |\n");
 		}
