@@ -23,17 +23,30 @@ import java.util.regex.Pattern;
 import org.springframework.util.ClassUtils;
 
 /**
- * The version and description a migration class's name declares.
+ * The version and description a migration class's name declares: what
+ * {@link Migration#version()} and {@link Migration#description()} return unless
+ * overridden.
  *
  * @param version the version, digits separated by dots
  * @param description the description, words split
+ * @since 0.1.0
  */
-record MigrationName(String version, String description) {
+public record MigrationName(String version, String description) {
 
 	private static final Pattern NAME = Pattern.compile("V(\\d+(?:_\\d+)*)__(\\w+)");
 
 	static MigrationName of(Migration migration) {
-		Class<?> type = ClassUtils.getUserClass(migration);
+		return of(ClassUtils.getUserClass(migration));
+	}
+
+	/**
+	 * Return the version and description a class's simple name declares.
+	 * @param type the migration class
+	 * @return its name's version and description
+	 * @throws MigrationException if the class is not named
+	 * {@code V<version>__<Description>}
+	 */
+	public static MigrationName of(Class<?> type) {
 		return parse(type.getSimpleName(), type.getName());
 	}
 
@@ -47,7 +60,17 @@ record MigrationName(String version, String description) {
 	 * description into words can wait until a description is needed.
 	 */
 	static String versionOf(Migration migration) {
-		Class<?> type = ClassUtils.getUserClass(migration);
+		return versionOf(ClassUtils.getUserClass(migration));
+	}
+
+	/**
+	 * Return the version alone that a class's simple name declares.
+	 * @param type the migration class
+	 * @return the version, digits separated by dots
+	 * @throws MigrationException if the class is not named
+	 * {@code V<version>__<Description>}
+	 */
+	public static String versionOf(Class<?> type) {
 		return version(match(type.getSimpleName(), type.getName()));
 	}
 

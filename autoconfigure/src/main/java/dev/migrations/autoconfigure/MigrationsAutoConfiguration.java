@@ -18,7 +18,6 @@ package dev.migrations.autoconfigure;
 
 import javax.sql.DataSource;
 
-import dev.migrations.Migration;
 import dev.migrations.MigrationListener;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorRegistry;
@@ -50,13 +49,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class MigrationsAutoConfiguration {
 
 	@Bean
+	static DeferredMigrationBeansPostProcessor deferredMigrationBeansPostProcessor() {
+		return new DeferredMigrationBeansPostProcessor();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	MigratorRegistry migratorRegistry(ListableBeanFactory beanFactory, ResourceLoader resourceLoader,
-			MigrationsProperties properties, ObjectProvider<Migration> migrations,
-			ObjectProvider<MigrationListener> listeners) {
+			MigrationsProperties properties, ObjectProvider<MigrationListener> listeners) {
 		MigrationListener listener = new MigrationListeners(listeners.orderedStream().toList());
 		return new MigratorFactory(beanFactory, properties, listener, resourceLoader)
-			.create(migrations.orderedStream().toList());
+			.create(DeferredMigrationBean.all(beanFactory));
 	}
 
 	@Bean

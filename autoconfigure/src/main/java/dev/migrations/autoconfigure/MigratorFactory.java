@@ -39,13 +39,13 @@ import dev.migrations.MigratorSettings;
 import dev.migrations.MigratorSettings.FreshSchema;
 import dev.migrations.autoconfigure.MigrationsProperties.DataSourceMigrations;
 import dev.migrations.engine.DefaultMigrator;
+import dev.migrations.engine.MigrationSource;
 import dev.migrations.engine.SqlMigrationLoader;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
-import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -122,7 +122,7 @@ final class MigratorFactory {
 		}
 		for (Migration migration : migrations) {
 			String name = (migration.dataSource() != null) ? migration.dataSource() : primary;
-			String subject = ClassUtils.getUserClass(migration).getName();
+			String subject = MigrationSource.of(migration);
 			if (name == null) {
 				problems.add("Migration " + subject + " names no DataSource and there is no primary one among " + names
 						+ ". Mark one DataSource @Primary, or override dataSource() in the migration.");

@@ -16,7 +16,10 @@
 
 package dev.migrations.engine;
 
+import dev.migrations.Migration;
 import dev.migrations.MigrationKind;
+
+import org.springframework.util.ClassUtils;
 
 /**
  * Implemented by migrations that are not plain Java beans (SQL files) to say what they
@@ -35,5 +38,16 @@ public interface MigrationSource {
 	 * @return the source
 	 */
 	String source();
+
+	/**
+	 * Return where a migration comes from: its own answer if it is a
+	 * {@code MigrationSource}, else its class name.
+	 * @param migration the migration
+	 * @return for example {@code com.example.V3__AddUsers} or a resource path
+	 */
+	static String of(Migration migration) {
+		return (migration instanceof MigrationSource described) ? described.source()
+				: ClassUtils.getUserClass(migration).getName();
+	}
 
 }

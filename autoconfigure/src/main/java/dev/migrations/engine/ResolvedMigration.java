@@ -21,8 +21,6 @@ import org.jspecify.annotations.Nullable;
 import dev.migrations.Migration;
 import dev.migrations.MigrationKind;
 
-import org.springframework.util.ClassUtils;
-
 /**
  * A migration with what planning compares read once: its version and checksum. The rest
  * is asked of the migration when a run, a row, a message or a status needs it, so that a
@@ -47,8 +45,7 @@ public record ResolvedMigration(Version version, @Nullable String checksum, Migr
 	 * @return the source
 	 */
 	public String source() {
-		return (this.migration instanceof MigrationSource described) ? described.source()
-				: ClassUtils.getUserClass(this.migration).getName();
+		return MigrationSource.of(this.migration);
 	}
 
 	/**
