@@ -16,7 +16,6 @@
 
 package dev.migrations.benchmarks;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,15 +27,15 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
-
 /**
  * {@code SpringApplication.run} of a minimal application on a PostgreSQL database with N
  * migrations already applied, each variant in its own child JVM with its own classpath:
- * starter-jdbc only, starter-jdbc plus one query, our starter, Boot's Flyway and Boot's
- * Liquibase auto-configuration. The first run of each variant applies its migrations
- * (untimed); then come the warm-up and the measured rounds, the order rotating.
+ * starter-jdbc only, starter-jdbc plus one query (alone and with N plain
+ * {@code @Component} classes), our starter and Boot's Flyway auto-configuration each with
+ * N Java-bean migrations and with N SQL files, and Boot's Liquibase auto-configuration.
+ * Generated classes are on their own variant's classpath only, in a subpackage of its
+ * application. The first run of each variant applies its migrations (untimed); then come
+ * the warm-up and the measured rounds, the order rotating.
  */
 final class BootScenario {
 
@@ -44,13 +43,38 @@ final class BootScenario {
 
 	static final String QUERY = "starter-jdbc + 1 query";
 
+	static final String PLAIN_BEANS = "starter-jdbc + 1 query + N plain beans";
+
 	static final String OURS = "our starter (Java beans)";
+
+	static final String FLYWAY_JAVA = "Boot's Flyway (Java beans)";
+
+	static final String OURS_SQL = "our starter (SQL files)";
 
 	static final String FLYWAY = "Boot's Flyway (SQL files)";
 
 	static final String LIQUIBASE = "Boot's Liquibase (SQL changelog)";
 
-	private static final String GENERATED_PACKAGE = "dev.migrations.benchmarks.boot.ours.generated";
+	/** The variants in the order they are reported: like-for-like pairs side by side. */
+	static final List<String> LABELS = List.of(JDBC, QUERY, PLAIN_BEANS, OURS, FLYWAY_JAVA, OURS_SQL, FLYWAY,
+			LIQUIBASE);
+
+	private static final String APP = "dev.migrations.benchmarks.boot.";
+
+	private static final String FLYWAY_LOCATION = "db/migration";
+
+	private static final GeneratedBeans PLAIN_BEAN_CLASSES = new GeneratedBeans(APP + "query.generated", "",
+			"\tpublic String sql() {\n\t\treturn \"%s\";\n\t}\n");
+
+	private static final GeneratedBeans OURS_BEAN_CLASSES = new GeneratedBeans(APP + "ours.generated",
+			"implements dev.migrations.Migration", "\tpublic void up(dev.migrations.MigrationContext context) {\n"
+					+ "\t\tcontext.jdbc().execute(\"%s\");\n\t}\n");
+
+	private static final GeneratedBeans FLYWAY_BEAN_CLASSES = new GeneratedBeans(APP + "flyway.generated",
+			"extends org.flywaydb.core.api.migration.BaseJavaMigration",
+			"\tpublic void migrate(org.flywaydb.core.api.migration.Context context) throws java.sql.SQLException {\n"
+					+ "\t\ttry (java.sql.Statement statement = context.getConnection().createStatement()) {\n"
+					+ "\t\t\tstatement.execute(\"%s\");\n\t\t}\n\t}\n");
 
 	private final Path module;
 
@@ -112,27 +136,38 @@ final class BootScenario {
 		List<String> base = new ArrayList<>();
 		base.add(this.module.resolve("target/classes").toString());
 		base.addAll(ChildJvm.classpathFile(this.module, "boot-base"));
-		String app = "dev.migrations.benchmarks.boot.";
+		String sqlFiles = flywayResources().toString();
 		List<Variant> variants = new ArrayList<>();
-		variants.add(new Variant(JDBC, app + "jdbc.JdbcApp", base, List.of(), false));
-		variants.add(new Variant(QUERY, app + "query.QueryApp", base, List.of(), false));
+		variants.add(new Variant(JDBC, APP + "jdbc.JdbcApp", base, List.of(), false));
+		variants.add(new Variant(QUERY, APP + "query.QueryApp", base, List.of(), false));
+		variants.add(new Variant(PLAIN_BEANS, APP + "query.QueryApp", beans(base, PLAIN_BEAN_CLASSES, "plain-beans"),
+				List.of(), false));
 		List<String> ours = concat(base, ChildJvm.classpathFile(this.module, "boot-ours"));
 		if (hasAutoConfiguration(ours)) {
-			variants.add(new Variant(OURS, app + "ours.OursApp", concat(ours, List.of(oursMigrations(ours).toString())),
+			variants.add(new Variant(OURS, APP + "ours.OursApp", beans(ours, OURS_BEAN_CLASSES, "ours-beans"),
 					List.of(), true));
+			variants.add(new Variant(OURS_SQL, APP + "ours.OursApp", concat(ours, List.of(sqlFiles)),
+					List.of("--migrations.locations=classpath:" + FLYWAY_LOCATION), true));
 		}
 		else {
-			Benchmarks.progress("Boot: our starter has no MigrationsAutoConfiguration yet; its variant is left out");
+			Benchmarks.progress("Boot: our starter has no MigrationsAutoConfiguration yet; its variants are left out");
 		}
 		List<String> flyway = concat(base, ChildJvm.classpathFile(this.module, "boot-flyway"));
 		flyway = concat(flyway, jars(this.module.resolve("target/boot-flyway-jars")));
-		variants.add(new Variant(FLYWAY, app + "flyway.FlywayApp",
-				concat(flyway, List.of(flywayResources().toString())), List.of(), true));
+		// Without the SQL files: Flyway must apply the N beans and nothing else.
+		variants.add(new Variant(FLYWAY_JAVA, APP + "flyway.FlywayApp",
+				beans(flyway, FLYWAY_BEAN_CLASSES, "flyway-beans"), List.of(), true));
+		variants.add(new Variant(FLYWAY, APP + "flyway.FlywayApp", concat(flyway, List.of(sqlFiles)), List.of(), true));
 		List<String> liquibase = concat(base, ChildJvm.classpathFile(this.module, "boot-liquibase"));
-		variants.add(new Variant(LIQUIBASE, app + "liquibase.LiquibaseApp",
+		variants.add(new Variant(LIQUIBASE, APP + "liquibase.LiquibaseApp",
 				concat(liquibase, List.of(liquibaseResources().toString())),
 				List.of("--spring.liquibase.change-log=classpath:db/changelog/" + Workload.CHANGELOG), true));
 		return variants;
+	}
+
+	/** The classpath plus N generated classes compiled against it. */
+	private List<String> beans(List<String> classpath, GeneratedBeans template, String name) throws IOException {
+		return concat(classpath, List.of(template.compile(this.work.resolve(name), this.size, classpath).toString()));
 	}
 
 	private static boolean hasAutoConfiguration(List<String> classpath) throws IOException {
@@ -153,11 +188,14 @@ final class BootScenario {
 		return false;
 	}
 
-	/** SQL files in {@code db/migration}, on the Flyway variant's classpath. */
+	/**
+	 * SQL files in {@code db/migration}, Boot's default location for Flyway, on the
+	 * classpath of both SQL-file variants.
+	 */
 	private Path flywayResources() throws IOException {
 		Workload workload = Workload.prepare(this.work, this.size);
 		Path root = this.work.resolve("flyway-resources");
-		Path target = Files.createDirectories(root.resolve("db/migration"));
+		Path target = Files.createDirectories(root.resolve(FLYWAY_LOCATION));
 		for (int i = 1; i <= this.size; i++) {
 			Files.copy(workload.sqlDirectory().resolve(Workload.sqlFileName(i)),
 					target.resolve(Workload.sqlFileName(i)), StandardCopyOption.REPLACE_EXISTING);
@@ -173,38 +211,6 @@ final class BootScenario {
 		Files.copy(workload.changelogDirectory().resolve(Workload.CHANGELOG), target.resolve(Workload.CHANGELOG),
 				StandardCopyOption.REPLACE_EXISTING);
 		return root.toAbsolutePath();
-	}
-
-	/**
-	 * N real {@code @Component} classes {@code V<i>__CreateT<i>}, compiled once, as an
-	 * application would have them: component scanning finds them, names give versions.
-	 */
-	private Path oursMigrations(List<String> classpath) throws IOException {
-		Path classes = this.work.resolve("ours-classes").toAbsolutePath();
-		Path sources = this.work.resolve("ours-sources");
-		Path directory = sources.resolve(GENERATED_PACKAGE.replace('.', '/'));
-		if (Files.isDirectory(classes)) {
-			return classes;
-		}
-		Files.createDirectories(directory);
-		List<String> arguments = new ArrayList<>(List.of("-d", classes.toString() + ".tmp", "-cp",
-				String.join(File.pathSeparator, classpath), "--release", "17", "-nowarn"));
-		for (int i = 1; i <= this.size; i++) {
-			String name = "V" + i + "__CreateT" + i;
-			Path file = directory.resolve(name + ".java");
-			Files.writeString(file,
-					"package " + GENERATED_PACKAGE + ";\n\n" + "@org.springframework.stereotype.Component\n"
-							+ "public class " + name + " implements dev.migrations.Migration {\n\n"
-							+ "\tpublic void up(dev.migrations.MigrationContext context) {\n"
-							+ "\t\tcontext.jdbc().execute(\"" + Workload.createTable(i) + "\");\n\t}\n\n}\n");
-			arguments.add(file.toString());
-		}
-		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-		if (compiler.run(null, null, null, arguments.toArray(new String[0])) != 0) {
-			throw new IllegalStateException("Compiling the generated migration beans failed");
-		}
-		Files.move(Path.of(classes + ".tmp"), classes);
-		return classes;
 	}
 
 	private static List<String> jars(Path directory) throws IOException {

@@ -22,7 +22,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Spring Boot with its Flyway auto-configuration; SQL files in
- * {@code classpath:db/migration}.
+ * {@code classpath:db/migration}, or {@code JavaMigration} beans generated into a
+ * subpackage.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class FlywayApp {

@@ -21,7 +21,8 @@ import dev.migrations.benchmarks.boot.BootLauncher;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Spring Boot with our starter; the migration beans are generated into a subpackage.
+ * Spring Boot with our starter; the migration beans are generated into a subpackage, or
+ * SQL files are on the classpath.
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class OursApp {
