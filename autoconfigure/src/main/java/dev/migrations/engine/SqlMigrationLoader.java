@@ -18,12 +18,14 @@ package dev.migrations.engine;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +33,7 @@ import dev.migrations.Migration;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationValidationException;
 
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -152,10 +155,14 @@ public final class SqlMigrationLoader {
 					continue;
 				}
 				exists = true;
+				if (root.isFile()) {
+					walk(location, root.getFile().toPath(), found);
+					continue;
+				}
 				String rootUrl = withSlash(root.getURL().toString());
-				Path rootPath = (root.isFile()) ? root.getFile().toPath().toAbsolutePath().normalize() : null;
 				for (Resource file : this.resolver.getResources(rootUrl + "**/*")) {
-					String relative = relative(rootPath, rootUrl, file);
+					String url = file.getURL().toString();
+					String relative = (url.startsWith(rootUrl)) ? url.substring(rootUrl.length()) : null;
 					if (relative != null && !relative.endsWith("/") && file.isReadable()) {
 						found.add(new Found(location, relative, file));
 					}
@@ -200,18 +207,17 @@ public final class SqlMigrationLoader {
 		return (path.endsWith("/")) ? path : path + "/";
 	}
 
-	private static @Nullable String relative(@Nullable Path rootPath, String rootUrl, Resource file)
-			throws IOException {
-		if (rootPath != null && file.isFile()) {
-			if (file.getFile().isDirectory()) {
-				return null;
-			}
-			Path filePath = file.getFile().toPath().toAbsolutePath().normalize();
-			return (filePath.startsWith(rootPath)) ? rootPath.relativize(filePath).toString().replace('\\', '/')
-					: filePath.getFileName().toString();
+	/**
+	 * Add the readable files below a directory: walked directly, since matching each path
+	 * against a pattern costs more than the rest of loading.
+	 */
+	private static void walk(String location, Path root, List<Found> found) throws IOException {
+		try (Stream<Path> paths = Files.walk(root)) {
+			paths.filter((path) -> Files.isRegularFile(path) && Files.isReadable(path)).forEach((path) -> {
+				String relative = root.relativize(path).toString().replace('\\', '/');
+				found.add(new Found(location, relative, new FileSystemResource(path)));
+			});
 		}
-		String url = file.getURL().toString();
-		return (url.startsWith(rootUrl)) ? url.substring(rootUrl.length()) : null;
 	}
 
 	private static boolean isDefault(String location) {

@@ -18,6 +18,7 @@ package dev.migrations.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -76,7 +77,7 @@ record SqlScript(String source, List<SqlStatement> statements, boolean transacti
 	static String checksum(String normalized) {
 		CRC32 crc = new CRC32();
 		crc.update(normalized.getBytes(StandardCharsets.UTF_8));
-		return String.format("%08x", crc.getValue());
+		return HexFormat.of().toHexDigits((int) crc.getValue());
 	}
 
 	private static boolean transactional(String source, String text) {
