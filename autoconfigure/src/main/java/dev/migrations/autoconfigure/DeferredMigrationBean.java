@@ -32,6 +32,7 @@ import dev.migrations.engine.MigrationSource;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -62,12 +63,18 @@ final class DeferredMigrationBean implements Migration, MigrationSource {
 	}
 
 	/**
-	 * Return every Migration bean of the factory and its ancestors: a deferred one where
-	 * its class allows, else the bean itself.
+	 * Return every Migration bean of the factory and its ancestors that is an autowire
+	 * candidate (as injecting them all would): a deferred one where its class allows,
+	 * else the bean itself.
 	 */
 	static List<Migration> all(ListableBeanFactory beanFactory) {
 		List<Migration> migrations = new ArrayList<>();
 		for (String name : BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory, Migration.class)) {
+			if (beanFactory instanceof ConfigurableListableBeanFactory configurable
+					&& configurable.containsBeanDefinition(name)
+					&& !configurable.getBeanDefinition(name).isAutowireCandidate()) {
+				continue;
+			}
 			Class<?> type = beanFactory.getType(name, false);
 			String version = (type != null) ? deferrableVersion(type) : null;
 			migrations.add((version != null) ? new DeferredMigrationBean(beanFactory, name, type, version)

@@ -106,6 +106,14 @@ class DeferredMigrationBeanTests {
 	}
 
 	@Test
+	void beanThatIsNoAutowireCandidateIsNoMigration() {
+		runner("manual").withUserConfiguration(HiddenConfiguration.class).run((context) -> {
+			assertThat(context.getBean(Migrator.class).status().migrations()).extracting(MigrationInfo::version)
+				.containsExactly("1", "2");
+		});
+	}
+
+	@Test
 	void onlyConcreteClassesKeepingTheDefaultsAreDeferrable() {
 		assertThat(DeferredMigrationBean.deferrableVersion(V1__CreateUsers.class)).isEqualTo("1");
 		assertThat(DeferredMigrationBean.deferrableVersion(V2__WithChecksum.class)).isNull();
@@ -253,6 +261,16 @@ class DeferredMigrationBeanTests {
 		@Bean
 		@Lazy(false)
 		V3__AddEmail addEmail() {
+			return new V3__AddEmail();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HiddenConfiguration {
+
+		@Bean(autowireCandidate = false)
+		V3__AddEmail hidden() {
 			return new V3__AddEmail();
 		}
 
