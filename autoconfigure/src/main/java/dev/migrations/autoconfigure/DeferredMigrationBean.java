@@ -19,6 +19,7 @@ package dev.migrations.autoconfigure;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +33,11 @@ import dev.migrations.engine.MigrationSource;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.core.type.MethodMetadata;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -43,6 +48,16 @@ import org.springframework.util.ClassUtils;
  * or a status that shows its description. With nothing pending, none is created.
  */
 final class DeferredMigrationBean implements Migration, MigrationSource {
+
+	/**
+	 * The bean-definition attribute where {@link DeferredMigrationBeansPostProcessor}
+	 * leaves its answer (the version, or empty when the bean must be created), so that
+	 * start-up asks each class once.
+	 */
+	static final String VERSION_ATTRIBUTE = DeferredMigrationBean.class.getName() + ".version";
+
+	/** The methods whose defaults a deferred bean answers without being created. */
+	private static final Set<String> DEFAULTS_KEPT = Set.of("version", "checksum", "dataSource");
 
 	private final ListableBeanFactory beanFactory;
 
@@ -70,13 +85,13 @@ final class DeferredMigrationBean implements Migration, MigrationSource {
 	static List<Migration> all(ListableBeanFactory beanFactory) {
 		List<Migration> migrations = new ArrayList<>();
 		for (String name : BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory, Migration.class)) {
-			if (beanFactory instanceof ConfigurableListableBeanFactory configurable
-					&& configurable.containsBeanDefinition(name)
-					&& !configurable.getBeanDefinition(name).isAutowireCandidate()) {
+			BeanDefinition definition = (beanFactory instanceof ConfigurableListableBeanFactory configurable
+					&& configurable.containsBeanDefinition(name)) ? configurable.getBeanDefinition(name) : null;
+			if (definition != null && !definition.isAutowireCandidate()) {
 				continue;
 			}
 			Class<?> type = beanFactory.getType(name, false);
-			String version = (type != null) ? deferrableVersion(type) : null;
+			String version = (type != null) ? deferrableVersion(definition, type) : null;
 			migrations.add((version != null) ? new DeferredMigrationBean(beanFactory, name, type, version)
 					: beanFactory.getBean(name, Migration.class));
 		}
@@ -84,17 +99,54 @@ final class DeferredMigrationBean implements Migration, MigrationSource {
 	}
 
 	/**
-	 * Return the version a class's name gives when the class leaves version, checksum and
-	 * DataSource to {@link Migration}'s defaults, else {@code null}: such a bean must be
-	 * created to answer.
+	 * Return the version a bean's class name gives when the class leaves version,
+	 * checksum and DataSource to {@link Migration}'s defaults, else {@code null}: such a
+	 * bean must be created to answer. Takes the post-processor's answer when it left one.
+	 * @param definition the bean's definition, if this factory has it
+	 * @param beanType the bean's type
 	 */
-	static @Nullable String deferrableVersion(Class<?> beanType) {
+	static @Nullable String deferrableVersion(@Nullable BeanDefinition definition, Class<?> beanType) {
+		if (definition != null && definition.getAttribute(VERSION_ATTRIBUTE) instanceof String known) {
+			return (known.isEmpty()) ? null : known;
+		}
 		Class<?> type = ClassUtils.getUserClass(beanType);
-		if (!Migration.class.isAssignableFrom(type) || type.isInterface() || Modifier.isAbstract(type.getModifiers())
-				|| !keepsDefault(type, "version") || !keepsDefault(type, "checksum")
-				|| !keepsDefault(type, "dataSource")) {
+		if (!Migration.class.isAssignableFrom(type) || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
 			return null;
 		}
+		Boolean keepsDefaults = keepsDefaults(definition, type);
+		if (keepsDefaults == null) {
+			keepsDefaults = keepsDefault(type, "version") && keepsDefault(type, "checksum")
+					&& keepsDefault(type, "dataSource");
+		}
+		return (keepsDefaults) ? versionOf(type) : null;
+	}
+
+	/**
+	 * Answer from the class metadata that component scanning read (no reflection) when
+	 * the class implements Migration alone and extends nothing: it keeps the defaults
+	 * unless it declares a method of their names. Otherwise {@code null}: ask the class.
+	 */
+	private static @Nullable Boolean keepsDefaults(@Nullable BeanDefinition definition, Class<?> type) {
+		if (!(definition instanceof AnnotatedBeanDefinition annotated)
+				|| annotated.getFactoryMethodMetadata() != null) {
+			return null;
+		}
+		AnnotationMetadata metadata = annotated.getMetadata();
+		String[] interfaces = metadata.getInterfaceNames();
+		if (!metadata.getClassName().equals(type.getName())
+				|| !Object.class.getName().equals(metadata.getSuperClassName()) || interfaces.length != 1
+				|| !interfaces[0].equals(Migration.class.getName())) {
+			return null;
+		}
+		for (MethodMetadata method : metadata.getDeclaredMethods()) {
+			if (DEFAULTS_KEPT.contains(method.getMethodName())) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static @Nullable String versionOf(Class<?> type) {
 		try {
 			return MigrationName.versionOf(type);
 		}

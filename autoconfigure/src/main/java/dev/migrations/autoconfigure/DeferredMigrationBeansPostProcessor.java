@@ -40,7 +40,9 @@ final class DeferredMigrationBeansPostProcessor implements BeanFactoryPostProces
 			if (definition instanceof AbstractBeanDefinition bean && bean.getLazyInit() == null
 					&& definition.isSingleton() && !definition.isAbstract()) {
 				Class<?> type = beanFactory.getType(name, false);
-				if (type != null && DeferredMigrationBean.deferrableVersion(type) != null) {
+				String version = (type != null) ? DeferredMigrationBean.deferrableVersion(definition, type) : null;
+				definition.setAttribute(DeferredMigrationBean.VERSION_ATTRIBUTE, (version != null) ? version : "");
+				if (version != null) {
 					bean.setLazyInit(true);
 				}
 			}

@@ -54,7 +54,7 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(MigratorRegistry.class)
 	MigratorRegistry migratorRegistry(ListableBeanFactory beanFactory, ResourceLoader resourceLoader,
 			MigrationsProperties properties, ObjectProvider<MigrationListener> listeners) {
 		MigrationListener listener = new MigrationListeners(listeners.orderedStream().toList());
@@ -63,20 +63,20 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(Migrator.class)
 	@ConditionalOnSingleCandidate(DataSource.class)
 	Migrator migrator(MigratorRegistry migratorRegistry) {
 		return migratorRegistry.primary();
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(MigrationsRunner.class)
 	MigrationsRunner migrationsRunner(MigratorRegistry migratorRegistry, MigrationsProperties properties) {
 		return new MigrationsRunner(migratorRegistry, properties.getRunOn(), properties.getOnFailure());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(MigrationEventPublisher.class)
 	MigrationEventPublisher migrationEventPublisher(ApplicationEventPublisher applicationEventPublisher) {
 		return new MigrationEventPublisher(applicationEventPublisher);
 	}

@@ -39,13 +39,13 @@ import org.springframework.context.annotation.Bean;
 public final class MigrationsEndpointAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(MigrationsEndpoint.class)
 	MigrationsEndpoint migrationsEndpoint(MigratorRegistry migratorRegistry, MigrationsProperties properties) {
 		return new MigrationsEndpoint(migratorRegistry, properties.getHistoryLimit());
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(MigrationsEndpointWebExtension.class)
 	@ConditionalOnBean(MigrationsEndpoint.class)
 	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
 	MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationsEndpoint migrationsEndpoint) {

@@ -40,7 +40,7 @@ import org.springframework.context.annotation.Bean;
 public final class MigrationsMetricsAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
+	@ConditionalOnMissingBean(MigrationsMetrics.class)
 	MigrationsMetrics migrationsMetrics(ObjectProvider<MeterRegistry> meterRegistry,
 			ObjectProvider<MigratorRegistry> migratorRegistry) {
 		return new MigrationsMetrics(meterRegistry::getObject, migratorRegistry::getObject);

@@ -16,10 +16,12 @@
 
 package dev.migrations.autoconfigure;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +33,7 @@ import dev.migrations.MigrationInfo;
 import dev.migrations.Migrator;
 import dev.migrations.testsupport.SqliteTestDatabase;
 
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -38,6 +41,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.ScannedGenericBeanDefinition;
+import org.springframework.core.type.classreading.SimpleMetadataReaderFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,15 +119,38 @@ class DeferredMigrationBeanTests {
 	}
 
 	@Test
-	void onlyConcreteClassesKeepingTheDefaultsAreDeferrable() {
-		assertThat(DeferredMigrationBean.deferrableVersion(V1__CreateUsers.class)).isEqualTo("1");
-		assertThat(DeferredMigrationBean.deferrableVersion(V2__WithChecksum.class)).isNull();
-		assertThat(DeferredMigrationBean.deferrableVersion(V4__OnOtherDataSource.class)).isNull();
-		assertThat(DeferredMigrationBean.deferrableVersion(V5__OwnVersion.class)).isNull();
-		assertThat(DeferredMigrationBean.deferrableVersion(Migration.class)).isNull();
-		assertThat(DeferredMigrationBean.deferrableVersion(AbstractMigration.class)).isNull();
-		assertThat(DeferredMigrationBean.deferrableVersion(Misnamed.class)).isNull();
-		assertThat(DeferredMigrationBean.deferrableVersion(String.class)).isNull();
+	void onlyConcreteClassesKeepingTheDefaultsAreDeferrable() throws IOException {
+		assertDeferrable(V1__CreateUsers.class, "1");
+		assertDeferrable(V2__WithChecksum.class, null);
+		assertDeferrable(V4__OnOtherDataSource.class, null);
+		assertDeferrable(V5__OwnVersion.class, null);
+		assertDeferrable(V6__Subclass.class, "6");
+		assertDeferrable(V7__VersionFromInterface.class, null);
+		assertDeferrable(Migration.class, null);
+		assertDeferrable(AbstractMigration.class, null);
+		assertDeferrable(Misnamed.class, null);
+		assertDeferrable(String.class, null);
+	}
+
+	@Test
+	void thePostProcessorsAnswerIsTakenAsGiven() {
+		RootBeanDefinition definition = new RootBeanDefinition(V1__CreateUsers.class);
+		definition.setAttribute(DeferredMigrationBean.VERSION_ATTRIBUTE, "");
+		assertThat(DeferredMigrationBean.deferrableVersion(definition, V1__CreateUsers.class)).isNull();
+		definition.setAttribute(DeferredMigrationBean.VERSION_ATTRIBUTE, "1");
+		assertThat(DeferredMigrationBean.deferrableVersion(definition, V1__CreateUsers.class)).isEqualTo("1");
+	}
+
+	/**
+	 * The class alone and the metadata that component scanning reads give the same
+	 * answer.
+	 */
+	private static void assertDeferrable(Class<?> type, @Nullable String version) throws IOException {
+		assertThat(DeferredMigrationBean.deferrableVersion(null, type)).as(type.getName()).isEqualTo(version);
+		ScannedGenericBeanDefinition scanned = new ScannedGenericBeanDefinition(
+				new SimpleMetadataReaderFactory().getMetadataReader(type.getName()));
+		assertThat(DeferredMigrationBean.deferrableVersion(scanned, type)).as("scanned " + type.getName())
+			.isEqualTo(version);
 	}
 
 	@Test
@@ -224,6 +252,27 @@ class DeferredMigrationBeanTests {
 		@Override
 		public String version() {
 			return "5";
+		}
+
+	}
+
+	static class V6__Subclass extends V1__CreateUsers {
+
+	}
+
+	interface VersionedByConstant extends Migration {
+
+		@Override
+		default String version() {
+			return "7";
+		}
+
+	}
+
+	static class V7__VersionFromInterface implements VersionedByConstant {
+
+		@Override
+		public void up(MigrationContext context) {
 		}
 
 	}
