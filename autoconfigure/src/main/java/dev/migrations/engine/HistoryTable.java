@@ -166,7 +166,7 @@ final class HistoryTable {
 	 */
 	List<HistoryRow> upgrade(Connection connection, List<HistoryRow> rows, History history, String installedBy,
 			String host) throws SQLException {
-		if (layout(rows) >= LAYOUT_VERSION) {
+		if (hasCurrentLayout(rows)) {
 			return rows;
 		}
 		boolean hasStateColumn;
@@ -188,14 +188,19 @@ final class HistoryTable {
 		return upgraded;
 	}
 
-	private static int layout(List<HistoryRow> rows) {
-		int layout = 0;
+	/**
+	 * Whether a layout row says this layout or a later one; compared as versions, so a
+	 * layout such as {@code 2.1} written by a later release counts too.
+	 */
+	private static boolean hasCurrentLayout(List<HistoryRow> rows) {
+		Version current = Version.parse(String.valueOf(LAYOUT_VERSION));
 		for (HistoryRow row : rows) {
-			if (HistoryRow.LAYOUT.equals(row.operation()) && row.version() != null && Version.isValid(row.version())) {
-				layout = Math.max(layout, Integer.parseInt(row.version()));
+			if (HistoryRow.LAYOUT.equals(row.operation()) && row.version() != null && Version.isValid(row.version())
+					&& Version.parse(row.version()).compareTo(current) >= 0) {
+				return true;
 			}
 		}
-		return layout;
+		return false;
 	}
 
 	/**

@@ -163,7 +163,7 @@ public final class SqlMigrationLoader {
 				for (Resource file : this.resolver.getResources(rootUrl + "**/*")) {
 					String url = file.getURL().toString();
 					String relative = (url.startsWith(rootUrl)) ? url.substring(rootUrl.length()) : null;
-					if (relative != null && !relative.endsWith("/") && file.isReadable()) {
+					if (relative != null && !relative.endsWith("/") && !hidden(relative) && file.isReadable()) {
 						found.add(new Found(location, relative, file));
 					}
 				}
@@ -209,15 +209,27 @@ public final class SqlMigrationLoader {
 
 	/**
 	 * Add the readable files below a directory: walked directly, since matching each path
-	 * against a pattern costs more than the rest of loading.
+	 * against a pattern costs more than the rest of loading. Symlinked files are read
+	 * through their links; symlinked folders are not followed.
 	 */
 	private static void walk(String location, Path root, List<Found> found) throws IOException {
 		try (Stream<Path> paths = Files.walk(root)) {
-			paths.filter((path) -> Files.isRegularFile(path) && Files.isReadable(path)).forEach((path) -> {
+			paths.forEach((path) -> {
 				String relative = root.relativize(path).toString().replace('\\', '/');
-				found.add(new Found(location, relative, new FileSystemResource(path)));
+				if (!hidden(relative) && Files.isRegularFile(path) && Files.isReadable(path)) {
+					found.add(new Found(location, relative, new FileSystemResource(path)));
+				}
 			});
 		}
+	}
+
+	/**
+	 * Whether a path below a location is hidden: a file or folder whose name starts with
+	 * a dot. Skipped, so that version control and editor files, and the timestamped
+	 * copies behind a Kubernetes ConfigMap's symlinks, do not count as migrations twice.
+	 */
+	private static boolean hidden(String relative) {
+		return relative.startsWith(".") || relative.contains("/.");
 	}
 
 	private static boolean isDefault(String location) {

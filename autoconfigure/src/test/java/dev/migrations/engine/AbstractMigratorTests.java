@@ -287,6 +287,21 @@ abstract class AbstractMigratorTests {
 	}
 
 	@Test
+	void historyTableOfALaterDottedLayoutIsLeftAsItIs() throws SQLException {
+		migrator(TestMigration.of("1", "CREATE TABLE t1 (id int)")).migrate();
+		String later = HistoryTable.LAYOUT_VERSION + ".1";
+		this.jdbc.update("UPDATE schema_migrations SET version = ? WHERE operation = 'LAYOUT'", later);
+		assertThat(migrator(TestMigration.of("1", "CREATE TABLE t1 (id int)"),
+				TestMigration.of("2", "CREATE TABLE t2 (id int)"))
+			.migrate()
+			.count()).isOne();
+		assertThat(this.jdbc
+			.queryForList("SELECT version FROM schema_migrations WHERE operation = 'LAYOUT' ORDER BY id", String.class))
+			.containsExactly(later);
+		assertThat(tables()).contains("t1", "t2");
+	}
+
+	@Test
 	void historyTableOfTheFirstLayoutIsUpgradedInPlace() throws SQLException {
 		migrator(TestMigration.of("1", "CREATE TABLE t1 (id int)"), TestMigration.of("2")).migrate();
 		// What the first release wrote: no state column, layout 1.

@@ -86,6 +86,24 @@ class SqlMigrationLoaderTests {
 	}
 
 	@Test
+	void skipsHiddenFilesAndFoldersSoAConfigMapMountCountsEachFileOnce() throws IOException {
+		// How Kubernetes mounts a ConfigMap: the files are links into a timestamped
+		// hidden
+		// folder, reached through the hidden link ..data.
+		Path timestamped = Files.createDirectory(this.directory.resolve("..2026_12_02_06_00_00.1"));
+		Files.writeString(timestamped.resolve("V1__create.sql"), "CREATE TABLE t (id int);");
+		Files.createSymbolicLink(this.directory.resolve("..data"), timestamped.getFileName());
+		Files.createSymbolicLink(this.directory.resolve("V1__create.sql"), Path.of("..data", "V1__create.sql"));
+		Files.writeString(this.directory.resolve(".V2__editor_backup.sql"), "not a migration");
+		List<SqlFileMigration> migrations = load("filesystem:" + this.directory);
+		assertThat(migrations).singleElement().satisfies((migration) -> {
+			assertThat(migration.source()).isEqualTo("filesystem:" + this.directory + "/V1__create.sql");
+			assertThat(migration.upScript().statements()).extracting(SqlStatement::sql)
+				.containsExactly("CREATE TABLE t (id int)");
+		});
+	}
+
+	@Test
 	void loadsClasspathLocationInJar() throws IOException {
 		Path jar = this.directory.resolve("app.jar");
 		try (JarOutputStream output = new JarOutputStream(Files.newOutputStream(jar))) {
