@@ -56,7 +56,7 @@ record Options(boolean quick, List<Integer> sizes, int warmups, int rounds, int 
 		int largeRounds = (quick) ? 1 : 3;
 		int bootSize = (quick) ? 20 : 100;
 		int bootWarmups = (quick) ? 0 : 1;
-		int bootRounds = (quick) ? 1 : 15;
+		int bootRounds = (quick) ? 1 : 40;
 		List<String> databases = List.of("postgresql", "sqlite");
 		List<String> sections = List.of("main", "large", "boot");
 		boolean cold = true;
@@ -98,7 +98,7 @@ record Options(boolean quick, List<Integer> sizes, int warmups, int rounds, int 
 			}
 			else if (!arg.equals("--quick")) {
 				throw new IllegalArgumentException("Unknown argument " + arg + ". Use --quick, --sizes=100,1000, "
-						+ "--warmups=1, --rounds=5, --large-size=10000, --large-rounds=3, --boot-rounds=15, "
+						+ "--warmups=1, --rounds=5, --large-size=10000, --large-rounds=3, --boot-rounds=40, "
 						+ "--databases=postgresql,sqlite, --sections=main,large,boot --only=OursContestant:java,FloorContestant or --no-cold.");
 			}
 		}
