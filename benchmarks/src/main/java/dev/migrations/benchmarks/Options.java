@@ -50,7 +50,7 @@ record Options(boolean quick, List<Integer> sizes, int warmups, int rounds, int 
 		boolean quick = List.of(args).contains("--quick");
 		List<Integer> sizes = (quick) ? List.of(50) : List.of(100, 1000);
 		int warmups = (quick) ? 0 : 1;
-		int rounds = (quick) ? 1 : 5;
+		int rounds = (quick) ? 1 : 9;
 		int largeSize = (quick) ? 200 : 10_000;
 		int largeWarmups = (quick) ? 0 : 1;
 		int largeRounds = (quick) ? 1 : 3;
@@ -98,7 +98,7 @@ record Options(boolean quick, List<Integer> sizes, int warmups, int rounds, int 
 			}
 			else if (!arg.equals("--quick")) {
 				throw new IllegalArgumentException("Unknown argument " + arg + ". Use --quick, --sizes=100,1000, "
-						+ "--warmups=1, --rounds=5, --large-size=10000, --large-rounds=3, --boot-rounds=40, "
+						+ "--warmups=1, --rounds=9, --large-size=10000, --large-rounds=3, --boot-rounds=40, "
 						+ "--databases=postgresql,sqlite, --sections=main,large,boot --only=OursContestant:java,FloorContestant or --no-cold.");
 			}
 		}
