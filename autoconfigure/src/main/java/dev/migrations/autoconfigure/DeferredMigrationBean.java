@@ -115,8 +115,7 @@ final class DeferredMigrationBean implements Migration, MigrationSource {
 		}
 		Boolean keepsDefaults = keepsDefaults(definition, type);
 		if (keepsDefaults == null) {
-			keepsDefaults = keepsDefault(type, "version") && keepsDefault(type, "checksum")
-					&& keepsDefault(type, "dataSource");
+			keepsDefaults = DEFAULTS_KEPT.stream().allMatch((method) -> keepsDefault(type, method));
 		}
 		return (keepsDefaults) ? versionOf(type) : null;
 	}

@@ -195,8 +195,9 @@ final class HistoryTable {
 	private static boolean hasCurrentLayout(List<HistoryRow> rows) {
 		Version current = Version.parse(String.valueOf(LAYOUT_VERSION));
 		for (HistoryRow row : rows) {
-			if (HistoryRow.LAYOUT.equals(row.operation()) && row.version() != null && Version.isValid(row.version())
-					&& Version.parse(row.version()).compareTo(current) >= 0) {
+			Version layout = (HistoryRow.LAYOUT.equals(row.operation()) && row.version() != null)
+					? Version.tryParse(row.version()) : null;
+			if (layout != null && layout.compareTo(current) >= 0) {
 				return true;
 			}
 		}
