@@ -23,16 +23,17 @@ import java.util.List;
  *
  * @param dataSourceName the DataSource bean name
  * @param failuresCleared versions whose failed attempt no longer blocks a run
- * @param checksumsAccepted versions whose changed checksum is now the applied one
+ * @param changesAccepted applied versions whose migration changed (its checksum, or
+ * another class or file at the version) and is now accepted as the applied one
  * @param missingForgotten applied versions with no migration any more, now forgotten
  * @since 0.1.0
  */
-public record RepairResult(String dataSourceName, List<String> failuresCleared, List<String> checksumsAccepted,
+public record RepairResult(String dataSourceName, List<String> failuresCleared, List<String> changesAccepted,
 		List<String> missingForgotten) {
 
 	public RepairResult {
 		failuresCleared = List.copyOf(failuresCleared);
-		checksumsAccepted = List.copyOf(checksumsAccepted);
+		changesAccepted = List.copyOf(changesAccepted);
 		missingForgotten = List.copyOf(missingForgotten);
 	}
 

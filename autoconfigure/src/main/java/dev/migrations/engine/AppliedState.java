@@ -26,10 +26,10 @@ import dev.migrations.Operation;
 /**
  * What the history says is applied, condensed so that the start-up check can read it from
  * the newest row alone: the baseline, how many migrations are applied above it, and an
- * order-free 128-bit sum of a hash of each applied version and its checksum. Every row
- * the engine writes carries the state after it; a catalog whose first {@code count}
- * migrations above the baseline hash to the same sum has exactly those applied, with the
- * same checksums.
+ * order-free 128-bit sum of a hash of each applied version and its
+ * {@link MigrationIdentity} (kind, source and checksum). Every row the engine writes
+ * carries the state after it; a catalog whose first {@code count} migrations above the
+ * baseline hash to the same sum has exactly those applied, with the same identities.
  *
  * @param baseline the baseline version, or {@code null}
  * @param count how many migrations are applied
@@ -42,7 +42,7 @@ record AppliedState(@Nullable Version baseline, int count, long high, long low) 
 	static final AppliedState EMPTY = new AppliedState(null, 0, 0, 0);
 
 	/** Marks the encoding, so a later release can change it and still read this one. */
-	private static final String FORMAT = "1";
+	private static final String FORMAT = "2";
 
 	private static final char SEPARATOR = ';';
 
@@ -58,7 +58,7 @@ record AppliedState(@Nullable Version baseline, int count, long high, long low) 
 		long low = 0;
 		long[] hash = new long[2];
 		for (HistoryRow row : history.applied().values()) {
-			hash(Version.parse(Objects.requireNonNull(row.version())), row.checksum(), hash);
+			hash(Version.parse(Objects.requireNonNull(row.version())), MigrationIdentity.of(row), hash);
 			high += hash[0];
 			low += hash[1];
 		}
@@ -77,20 +77,20 @@ record AppliedState(@Nullable Version baseline, int count, long high, long low) 
 		Version version = Version.parse(row.version());
 		HistoryRow applied = startApplied.get(version);
 		return switch (Operation.valueOf(row.operation())) {
-			case UP -> without(version, applied).with(version, row.checksum());
+			case UP -> without(version, applied).with(version, row);
 			case DOWN -> without(version, applied);
 			case BASELINE -> new AppliedState(version, this.count, this.high, this.low);
 			case REPAIR -> switch (String.valueOf(row.description())) {
-				case History.ACCEPT_CHECKSUM -> without(version, applied).with(version, row.checksum());
+				case History.ACCEPT_CHECKSUM, History.ACCEPT_CHANGE -> without(version, applied).with(version, row);
 				case History.FORGET_MISSING -> without(version, applied);
 				default -> this;
 			};
 		};
 	}
 
-	private AppliedState with(Version version, @Nullable String checksum) {
+	private AppliedState with(Version version, HistoryRow row) {
 		long[] hash = new long[2];
-		hash(version, checksum, hash);
+		hash(version, MigrationIdentity.of(row), hash);
 		return new AppliedState(this.baseline, this.count + 1, this.high + hash[0], this.low + hash[1]);
 	}
 
@@ -99,7 +99,7 @@ record AppliedState(@Nullable Version baseline, int count, long high, long low) 
 			return this;
 		}
 		long[] hash = new long[2];
-		hash(version, applied.checksum(), hash);
+		hash(version, MigrationIdentity.of(applied), hash);
 		return new AppliedState(this.baseline, this.count - 1, this.high - hash[0], this.low - hash[1]);
 	}
 
@@ -137,32 +137,42 @@ record AppliedState(@Nullable Version baseline, int count, long high, long low) 
 	}
 
 	/**
-	 * Hash an applied migration: FNV-1a over its canonical version and its checksum, two
+	 * Hash an applied migration: FNV-1a over its canonical version and its identity, two
 	 * ways at once (different seeds and primes) for the two halves, each finished with
 	 * MurmurHash3's finaliser so that near-identical inputs spread over all 64 bits. It
 	 * guards against accidents, not adversaries: the checksums themselves are CRC32.
 	 * @param into receives the high half at 0 and the low half at 1
 	 */
-	static void hash(Version version, @Nullable String checksum, long[] into) {
-		long high = 0xcbf29ce484222325L;
-		long low = 0x84222325cbf29ce4L;
-		String canonical = version.canonical();
-		for (int i = 0; i < canonical.length(); i++) {
-			high = (high ^ canonical.charAt(i)) * HIGH_PRIME;
-			low = (low ^ canonical.charAt(i)) * LOW_PRIME;
+	static void hash(Version version, MigrationIdentity identity, long[] into) {
+		long[] state = { 0xcbf29ce484222325L, 0x84222325cbf29ce4L };
+		mix(state, version.canonical());
+		mix(state, identity.kind());
+		mix(state, identity.sourceName());
+		if (identity.checksum() != null) {
+			mix(state, identity.checksum());
 		}
-		// Outside the char range: separates the version from the checksum, marks null.
-		int separator = (checksum != null) ? 0x10000 : 0x20000;
-		high = (high ^ separator) * HIGH_PRIME;
-		low = (low ^ separator) * LOW_PRIME;
-		if (checksum != null) {
-			for (int i = 0; i < checksum.length(); i++) {
-				high = (high ^ checksum.charAt(i)) * HIGH_PRIME;
-				low = (low ^ checksum.charAt(i)) * LOW_PRIME;
-			}
+		else {
+			// Outside the char range: tells a missing checksum from any text.
+			mix(state, 0x20000);
 		}
-		into[0] = finish(high);
-		into[1] = finish(low);
+		into[0] = finish(state[0]);
+		into[1] = finish(state[1]);
+	}
+
+	/**
+	 * Mix in a text and a separator outside the char range, so that no two sequences of
+	 * texts mix alike.
+	 */
+	private static void mix(long[] state, String text) {
+		for (int i = 0; i < text.length(); i++) {
+			mix(state, text.charAt(i));
+		}
+		mix(state, 0x10000);
+	}
+
+	private static void mix(long[] state, int value) {
+		state[0] = (state[0] ^ value) * HIGH_PRIME;
+		state[1] = (state[1] ^ value) * LOW_PRIME;
 	}
 
 	private static long finish(long hash) {

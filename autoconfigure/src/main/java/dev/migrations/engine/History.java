@@ -33,7 +33,12 @@ final class History {
 
 	static final String CLEAR_FAILURE = "clear failure";
 
+	/**
+	 * Written by earlier releases for a changed checksum; read as {@link #ACCEPT_CHANGE}.
+	 */
 	static final String ACCEPT_CHECKSUM = "accept checksum";
+
+	static final String ACCEPT_CHANGE = "accept change";
 
 	static final String FORGET_MISSING = "forget missing";
 
@@ -104,13 +109,14 @@ final class History {
 		else if (action.equals(FORGET_MISSING)) {
 			this.applied.remove(version);
 		}
-		else if (action.equals(ACCEPT_CHECKSUM)) {
+		else if (action.equals(ACCEPT_CHANGE) || action.equals(ACCEPT_CHECKSUM)) {
+			// The repair row names the migration now accepted as the applied one.
 			HistoryRow current = this.applied.get(version);
 			if (current != null) {
 				this.applied.put(version,
-						new HistoryRow(current.id(), current.version(), current.description(), current.kind(),
-								current.source(), row.checksum(), current.operation(), true, current.startedAt(),
-								current.durationMs(), current.installedBy(), current.host(), current.error()));
+						new HistoryRow(current.id(), current.version(), current.description(), row.kind(), row.source(),
+								row.checksum(), current.operation(), true, current.startedAt(), current.durationMs(),
+								current.installedBy(), current.host(), current.error()));
 			}
 		}
 	}

@@ -57,11 +57,11 @@ final class HistoryTable {
 
 	/**
 	 * What planning reads: descriptions only of REPAIR rows (they say what was repaired),
-	 * no kind or source; the same positions as {@link #COLUMNS}, so one mapping reads
-	 * both.
+	 * kind and source (they identify what ran); the same positions as {@link #COLUMNS},
+	 * so one mapping reads both.
 	 */
 	private static final String PLANNING_COLUMNS = "id, version, "
-			+ "CASE WHEN operation = 'REPAIR' THEN description END, NULL, NULL, checksum, operation, success";
+			+ "CASE WHEN operation = 'REPAIR' THEN description END, kind, source, checksum, operation, success";
 
 	private final Dialect dialect;
 

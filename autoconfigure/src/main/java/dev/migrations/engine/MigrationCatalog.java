@@ -58,7 +58,7 @@ final class MigrationCatalog {
 		long[] hash = new long[2];
 		for (int i = 0; i < migrations.size(); i++) {
 			ResolvedMigration migration = migrations.get(i);
-			AppliedState.hash(migration.version(), migration.checksum(), hash);
+			AppliedState.hash(migration.version(), MigrationIdentity.of(migration), hash);
 			this.highSums[i + 1] = this.highSums[i] + hash[0];
 			this.lowSums[i + 1] = this.lowSums[i] + hash[1];
 		}

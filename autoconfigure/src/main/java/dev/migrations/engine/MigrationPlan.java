@@ -19,16 +19,18 @@ package dev.migrations.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migrations.MigrationKind;
+
 /**
  * What a run must apply, computed once from the catalog and the history, and every
- * disagreement between them that forbids running: checksum drift, applied versions whose
- * code is gone, pending versions older than the newest applied one, and failed migrations
- * that may have left a partial change (non-transactional ones, and any on a database
- * whose DDL commits on its own), which need a repair.
+ * disagreement between them that forbids running: checksum drift, another migration
+ * declared at an applied version, applied versions whose code is gone, pending versions
+ * older than the newest applied one, and failed migrations that may have left a partial
+ * change (non-transactional ones, and any on a database whose DDL commits on its own),
+ * which need a repair.
  *
  * @param pending the migrations to apply, in version order
  * @param problems every validation problem; the plan must not run unless it is empty
@@ -45,7 +47,7 @@ record MigrationPlan(List<ResolvedMigration> pending, List<String> problems) {
 			Version version = migration.version();
 			HistoryRow applied = history.applied().get(version);
 			if (applied != null) {
-				checkChecksum(migration, applied, problems);
+				checkIdentity(migration, applied, problems);
 				continue;
 			}
 			if (baseline != null && version.compareTo(baseline) <= 0) {
@@ -82,13 +84,27 @@ record MigrationPlan(List<ResolvedMigration> pending, List<String> problems) {
 		return new MigrationPlan(List.copyOf(pending), List.copyOf(problems));
 	}
 
-	private static void checkChecksum(ResolvedMigration migration, HistoryRow applied, List<String> problems) {
-		if (migration.checksum() != null && applied.checksum() != null
-				&& !Objects.equals(migration.checksum(), applied.checksum())) {
-			problems.add("Migration " + migration.name() + " was applied with checksum " + applied.checksum()
-					+ " but its checksum is now " + migration.checksum()
+	private static void checkIdentity(ResolvedMigration migration, HistoryRow applied, List<String> problems) {
+		MigrationIdentity ran = MigrationIdentity.of(applied);
+		MigrationIdentity declared = MigrationIdentity.of(migration);
+		if (ran.replacedBy(declared)) {
+			problems.add("Version " + migration.version() + " was applied as " + describe(applied.kind()) + " "
+					+ applied.source() + ", but " + describe(declared.kind()) + " " + migration.source()
+					+ " now declares it and has never run. Restore " + applied.source()
+					+ " and give the new migration a version of its own, or run repair to accept " + migration.source()
+					+ " as the applied one.");
+		}
+		else if (ran.checksumChangedIn(declared)) {
+			String now = (migration.checksum() != null) ? "its checksum is now " + migration.checksum()
+					: "it declares no checksum now";
+			problems.add("Migration " + migration.name() + " was applied with "
+					+ ((applied.checksum() != null) ? "checksum " + applied.checksum() : "no checksum") + ", but " + now
 					+ ". Revert the change and add a new migration instead, or run repair to accept it.");
 		}
+	}
+
+	private static String describe(@Nullable String kind) {
+		return (MigrationKind.SQL.name().equals(kind)) ? "the SQL file" : "the Java migration";
 	}
 
 }

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 import org.apache.commons.logging.Log;
@@ -34,15 +33,16 @@ import dev.migrations.RepairResult;
 /**
  * What a repair records, computed once from the catalog and the history under the lock:
  * one REPAIR row for each failed attempt to clear (so the migration may run again), each
- * changed checksum of an applied migration to accept and each applied migration whose
- * code is gone to forget. The rows are meant to commit together in one transaction.
+ * changed applied migration to accept (a new checksum, or another class or file at its
+ * version) and each applied migration whose code is gone to forget. The rows are meant to
+ * commit together in one transaction.
  *
  * @param rows the REPAIR rows to write, in order
  * @param failuresCleared the versions whose failed attempt is cleared
- * @param checksumsAccepted the versions whose new checksum is accepted
+ * @param changesAccepted the versions whose changed migration is accepted
  * @param missingForgotten the versions forgotten
  */
-record RepairPlan(List<HistoryRow> rows, List<String> failuresCleared, List<String> checksumsAccepted,
+record RepairPlan(List<HistoryRow> rows, List<String> failuresCleared, List<String> changesAccepted,
 		List<String> missingForgotten) {
 
 	private static final Log logger = LogFactory.getLog(RepairPlan.class);
@@ -50,7 +50,7 @@ record RepairPlan(List<HistoryRow> rows, List<String> failuresCleared, List<Stri
 	static RepairPlan of(MigrationCatalog catalog, History history, String installedBy, String host) {
 		List<HistoryRow> rows = new ArrayList<>();
 		List<String> failuresCleared = new ArrayList<>();
-		List<String> checksumsAccepted = new ArrayList<>();
+		List<String> changesAccepted = new ArrayList<>();
 		List<String> missingForgotten = new ArrayList<>();
 		long id = history.lastId();
 		for (Map.Entry<Version, HistoryRow> failed : new TreeMap<>(history.failed()).entrySet()) {
@@ -65,14 +65,19 @@ record RepairPlan(List<HistoryRow> rows, List<String> failuresCleared, List<Stri
 				rows.add(row(++id, row, History.FORGET_MISSING, row.checksum(), installedBy, host));
 				missingForgotten.add(applied.getKey().toString());
 			}
-			else if (migration.checksum() != null && row.checksum() != null
-					&& !Objects.equals(migration.checksum(), row.checksum())) {
-				rows.add(row(++id, row, History.ACCEPT_CHECKSUM, migration.checksum(), installedBy, host));
-				checksumsAccepted.add(applied.getKey().toString());
+			else if (MigrationIdentity.of(row).differsFrom(MigrationIdentity.of(migration))) {
+				rows.add(accepted(++id, migration, installedBy, host));
+				changesAccepted.add(applied.getKey().toString());
 			}
 		}
-		return new RepairPlan(List.copyOf(rows), List.copyOf(failuresCleared), List.copyOf(checksumsAccepted),
+		return new RepairPlan(List.copyOf(rows), List.copyOf(failuresCleared), List.copyOf(changesAccepted),
 				List.copyOf(missingForgotten));
+	}
+
+	private static HistoryRow accepted(long id, ResolvedMigration migration, String installedBy, String host) {
+		return new HistoryRow(id, migration.version().toString(), History.ACCEPT_CHANGE, migration.kind().name(),
+				migration.source(), migration.checksum(), Operation.REPAIR.name(), true, Instant.now(), 0, installedBy,
+				host, null);
 	}
 
 	private static HistoryRow row(long id, HistoryRow repaired, String action, @Nullable String checksum,
@@ -95,11 +100,11 @@ record RepairPlan(List<HistoryRow> rows, List<String> failuresCleared, List<Stri
 		}
 		session.connection().commit();
 		logger.info(dataSourceName + ": repaired the history: failures cleared " + this.failuresCleared
-				+ ", checksums accepted " + this.checksumsAccepted + ", missing forgotten " + this.missingForgotten);
+				+ ", changes accepted " + this.changesAccepted + ", missing forgotten " + this.missingForgotten);
 	}
 
 	RepairResult toResult(String dataSourceName) {
-		return new RepairResult(dataSourceName, this.failuresCleared, this.checksumsAccepted, this.missingForgotten);
+		return new RepairResult(dataSourceName, this.failuresCleared, this.changesAccepted, this.missingForgotten);
 	}
 
 }

@@ -76,6 +76,10 @@ final class StatusReport {
 	private MigrationInfo known(ResolvedMigration migration) {
 		Version version = migration.version();
 		HistoryRow applied = this.history.applied().get(version);
+		if (applied != null && MigrationIdentity.of(applied).replacedBy(MigrationIdentity.of(migration))) {
+			// Another migration took the version: show the one that ran.
+			return fromRow(applied, MigrationState.APPLIED);
+		}
 		if (applied != null) {
 			return info(migration, MigrationState.APPLIED, applied, null);
 		}

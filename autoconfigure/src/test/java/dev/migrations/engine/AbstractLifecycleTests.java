@@ -418,7 +418,7 @@ abstract class AbstractLifecycleTests {
 			.withMessageContaining("run repair");
 		RepairResult repair = fixed.repair();
 		assertThat(repair.failuresCleared()).containsExactly("2");
-		assertThat(repair.checksumsAccepted()).isEmpty();
+		assertThat(repair.changesAccepted()).isEmpty();
 		assertThat(repair.missingForgotten()).isEmpty();
 		assertThat(this.jdbc.queryForObject(
 				"SELECT description FROM schema_migrations WHERE operation = 'REPAIR' AND version = '2'", String.class))
@@ -439,11 +439,11 @@ abstract class AbstractLifecycleTests {
 		RepairResult repair = changed.repair();
 		assertThat(repair.dataSourceName()).isEqualTo("dataSource");
 		assertThat(repair.failuresCleared()).isEmpty();
-		assertThat(repair.checksumsAccepted()).containsExactly("1");
+		assertThat(repair.changesAccepted()).containsExactly("1");
 		assertThat(repair.missingForgotten()).containsExactly("2");
 		assertThat(this.jdbc.queryForList(
 				"SELECT description FROM schema_migrations WHERE operation = 'REPAIR' " + "ORDER BY id", String.class))
-			.containsExactly(History.ACCEPT_CHECKSUM, History.FORGET_MISSING);
+			.containsExactly(History.ACCEPT_CHANGE, History.FORGET_MISSING);
 		assertThat(changed.status().migrations()).extracting(MigrationInfo::version, MigrationInfo::state)
 			.containsExactly(tuple("1", MigrationState.APPLIED), tuple("3", MigrationState.PENDING));
 		assertThat(changed.migrate().outcomes()).extracting(MigrationOutcome::version).containsExactly("3");
@@ -456,7 +456,7 @@ abstract class AbstractLifecycleTests {
 		int rows = historyRows();
 		RepairResult repair = migrator.repair();
 		assertThat(repair.failuresCleared()).isEmpty();
-		assertThat(repair.checksumsAccepted()).isEmpty();
+		assertThat(repair.changesAccepted()).isEmpty();
 		assertThat(repair.missingForgotten()).isEmpty();
 		assertThat(historyRows()).isEqualTo(rows);
 	}

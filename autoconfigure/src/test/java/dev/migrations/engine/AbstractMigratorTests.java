@@ -16,6 +16,7 @@
 
 package dev.migrations.engine;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -35,6 +36,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.DatabaseState;
 import dev.migrations.DatabaseStatus;
@@ -42,6 +44,7 @@ import dev.migrations.Migration;
 import dev.migrations.MigrationContext;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationInfo;
+import dev.migrations.MigrationKind;
 import dev.migrations.MigrationState;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.Migrator;
@@ -50,6 +53,7 @@ import dev.migrations.RunResult;
 import dev.migrations.testsupport.RowCountingDataSource;
 import dev.migrations.testsupport.TestMigration;
 
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -252,6 +256,89 @@ abstract class AbstractMigratorTests {
 			.isThrownBy(() -> migrator(TestMigration.of("1"), TestMigration.of("3")).migrate())
 			.withMessageContaining("Version 2 was applied")
 			.withMessageContaining("no migration declares it");
+	}
+
+	@Test
+	void sqlFileDeclaredAtAnAppliedJavaVersionIsRefusedAndNeverRuns(@TempDir Path folder) throws Exception {
+		migrator(new V1__CreateUsers()).migrate();
+		int rows = historyRows();
+		List<Migration> replaced = sqlFile(folder, "V1__bad_sql.sql", "CREATE TABLE never_run (id int);");
+		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> migrator(replaced).migrate())
+			.withMessageContaining("Version 1 was applied as the Java migration " + V1__CreateUsers.class.getName())
+			.withMessageContaining("the SQL file filesystem:")
+			.withMessageContaining("V1__bad_sql.sql now declares it and has never run")
+			.withMessageContaining("Restore " + V1__CreateUsers.class.getName())
+			.withMessageContaining("run repair to accept");
+		assertThat(tables()).doesNotContain("never_run");
+		assertThat(historyRows()).isEqualTo(rows);
+	}
+
+	@Test
+	void statusShowsTheMigrationThatRanWhenAnotherTookItsVersion(@TempDir Path folder) throws Exception {
+		migrator(new V1__CreateUsers()).migrate();
+		DatabaseStatus status = migrator(sqlFile(folder, "V1__bad_sql.sql", "CREATE TABLE never_run (id int);"))
+			.status();
+		assertThat(status.state()).isEqualTo(DatabaseState.FAILED);
+		assertThat(status.migrations()).singleElement().satisfies((info) -> {
+			assertThat(info.kind()).isEqualTo(MigrationKind.JAVA);
+			assertThat(info.source()).isEqualTo(V1__CreateUsers.class.getName());
+			assertThat(info.state()).isEqualTo(MigrationState.APPLIED);
+		});
+	}
+
+	@Test
+	void anotherJavaClassAtAnAppliedVersionIsRefused() {
+		migrator(new V1__CreateUsers()).migrate();
+		assertThatExceptionOfType(MigrationValidationException.class)
+			.isThrownBy(() -> migrator(TestMigration.of("1")).migrate())
+			.withMessageContaining("Version 1 was applied as the Java migration " + V1__CreateUsers.class.getName())
+			.withMessageContaining("but the Java migration " + TestMigration.class.getName() + " now declares it");
+	}
+
+	@Test
+	void checksumThatAppearsOnAnAppliedMigrationIsRefused() {
+		migrator(TestMigration.of("1", "CREATE TABLE t1 (id int)")).migrate();
+		assertThatExceptionOfType(MigrationValidationException.class)
+			.isThrownBy(() -> migrator(TestMigration.of("1").withChecksum("bbbb")).migrate())
+			.withMessageContaining("Migration 1 (")
+			.withMessageContaining("was applied with no checksum, but its checksum is now bbbb");
+	}
+
+	@Test
+	void checksumThatDisappearsFromAnAppliedMigrationIsRefused() {
+		migrator(TestMigration.of("1", "CREATE TABLE t1 (id int)").withChecksum("aaaa")).migrate();
+		assertThatExceptionOfType(MigrationValidationException.class)
+			.isThrownBy(() -> migrator(TestMigration.of("1")).migrate())
+			.withMessageContaining("was applied with checksum aaaa, but it declares no checksum now");
+	}
+
+	@Test
+	void repairAcceptsAnotherMigrationAtAnAppliedVersion(@TempDir Path folder) throws Exception {
+		migrator(new V1__CreateUsers()).migrate();
+		List<Migration> replaced = sqlFile(folder, "V1__create_users.sql", "CREATE TABLE never_run (id int);");
+		assertThat(migrator(replaced).repair().changesAccepted()).containsExactly("1");
+		RowCountingDataSource counting = new RowCountingDataSource(this.dataSource);
+		assertThat(Migrator.create(counting, replaced, settings()).migrate().count()).isZero();
+		assertThat(counting.rowsRead()).isOne();
+		assertThat(migrator(replaced).status().migrations()).singleElement()
+			.satisfies((info) -> assertThat(info.kind()).isEqualTo(MigrationKind.SQL));
+		assertThat(tables()).doesNotContain("never_run");
+	}
+
+	@Test
+	void sqlFileMovedToAnotherFolderIsTheSameMigration(@TempDir Path folder) throws Exception {
+		migrator(sqlFile(folder.resolve("before"), "V1__create_t1.sql", "CREATE TABLE t1 (id int);")).migrate();
+		RunResult moved = migrator(
+				sqlFile(folder.resolve("after/nested"), "V1__create_t1.sql", "CREATE TABLE t1 (id int);"))
+			.migrate();
+		assertThat(moved.count()).isZero();
+	}
+
+	private static List<Migration> sqlFile(Path folder, String name, String sql) throws IOException {
+		Files.createDirectories(folder);
+		Files.writeString(folder.resolve(name), sql);
+		return new SqlMigrationLoader(new DefaultResourceLoader()).load("dataSource",
+				List.of("filesystem:" + folder.toAbsolutePath()), Map.of());
 	}
 
 	@Test
