@@ -17,6 +17,7 @@
 package dev.migrations.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -83,8 +85,10 @@ public class MigrationsProperties {
 	private String baselineVersion = "1";
 
 	/**
-	 * How long to wait for another instance that holds the migration lock.
+	 * How long to wait for another instance that holds the migration lock. A value
+	 * without a unit is in seconds.
 	 */
+	@DurationUnit(ChronoUnit.SECONDS)
 	private Duration lockTimeout = Duration.ofSeconds(60);
 
 	/**
@@ -342,8 +346,10 @@ public class MigrationsProperties {
 		private @Nullable String baselineVersion;
 
 		/**
-		 * How long to wait for another instance that holds the migration lock.
+		 * How long to wait for another instance that holds the migration lock. A value
+		 * without a unit is in seconds.
 		 */
+		@DurationUnit(ChronoUnit.SECONDS)
 		private @Nullable Duration lockTimeout;
 
 		/**

@@ -20,6 +20,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import dev.migrations.MigrationException;
+import dev.migrations.MigrationFailedException;
 import dev.migrations.Migrator;
 import dev.migrations.RunResult;
 import dev.migrations.MigratorRegistry;
@@ -90,10 +91,12 @@ public class MigrationsRunner implements ApplicationListener<ApplicationReadyEve
 					throw ex;
 				}
 				// on-failure=continue is the user's explicit choice: the failure stays
-				// visible
-				// through the migrator's status, in health and in the endpoint.
-				logger.error(migrator.dataSourceName() + ": migrations failed; continuing because "
-						+ "migrations.on-failure=continue. " + ex.getMessage(), ex);
+				// visible through the migrator's status, in health and in the endpoint.
+				// A failed migration's stack trace was logged where it failed.
+				logger.error(
+						migrator.dataSourceName() + ": migrations failed; continuing because "
+								+ "migrations.on-failure=continue. " + ex.getMessage(),
+						(ex instanceof MigrationFailedException) ? null : ex);
 			}
 		}
 	}

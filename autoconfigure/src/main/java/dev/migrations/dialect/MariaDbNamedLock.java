@@ -29,6 +29,8 @@ import java.util.HexFormat;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.migrations.LockTimeoutException;
@@ -47,6 +49,15 @@ final class MariaDbNamedLock implements MigrationLock {
 
 	private static final String PREFIX = "migrations:";
 
+	/**
+	 * Who holds a named lock: its connection id, and that connection's user, host and
+	 * time.
+	 */
+	private static final String HOLDER_QUERY = "SELECT l.id, p.USER, p.HOST, p.TIME FROM (SELECT IS_USED_LOCK(?) AS id) l "
+			+ "LEFT JOIN information_schema.PROCESSLIST p ON p.ID = l.id WHERE l.id IS NOT NULL";
+
+	private static final Log logger = LogFactory.getLog(MariaDbNamedLock.class);
+
 	private final DataSource dataSource;
 
 	private final String name;
@@ -63,11 +74,16 @@ final class MariaDbNamedLock implements MigrationLock {
 			connection = this.dataSource.getConnection();
 			connection.setAutoCommit(true);
 			String lockName = lockName(connection);
-			if (!getLock(connection, lockName, timeout)) {
-				close(connection);
-				throw new LockTimeoutException("Another instance held the migration lock on " + this.name + " ("
-						+ lockName + ") for longer than " + timeout
-						+ ". Wait for it to finish, or raise migrations.lock-timeout.");
+			if (!getLock(connection, lockName, Duration.ZERO)) {
+				String holder = holder(connection, lockName);
+				logger.info("Waiting up to " + DurationText.of(timeout) + " for the migration lock on " + this.name
+						+ " (" + lockName + "), held by " + holder);
+				if (timeout.isZero() || !getLock(connection, lockName, timeout)) {
+					close(connection);
+					throw new LockTimeoutException("Another instance held the migration lock on " + this.name + " ("
+							+ lockName + ") for longer than " + DurationText.of(timeout) + " (" + holder
+							+ "). Wait for it to finish, or raise migrations.lock-timeout.");
+				}
 			}
 			Connection held = connection;
 			return () -> release(held, lockName);
@@ -99,6 +115,27 @@ final class MariaDbNamedLock implements MigrationLock {
 				ResultSet result = statement.executeQuery("SELECT DATABASE()")) {
 			String database = (result.next()) ? result.getString(1) : null;
 			return (database != null) ? database : "";
+		}
+	}
+
+	/**
+	 * Describe the connection holding the lock, as far as this user may see it.
+	 */
+	private static String holder(Connection connection, String lockName) {
+		try (PreparedStatement statement = connection.prepareStatement(HOLDER_QUERY)) {
+			statement.setString(1, lockName);
+			try (ResultSet result = statement.executeQuery()) {
+				if (!result.next()) {
+					return "another connection, which has just let go";
+				}
+				String user = result.getString(2);
+				return "connection " + result.getLong(1) + ((user != null) ? " of " + user + "@" + result.getString(3)
+						+ ", in its current state for " + result.getLong(4) + "s" : "");
+			}
+		}
+		catch (SQLException ex) {
+			// Only the description is lost; waiting for the lock works the same.
+			return "another connection (not described: " + ex.getMessage() + ")";
 		}
 	}
 

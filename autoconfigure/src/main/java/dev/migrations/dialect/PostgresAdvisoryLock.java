@@ -25,6 +25,10 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
 import dev.migrations.LockTimeoutException;
 import dev.migrations.MigrationException;
 
@@ -42,6 +46,17 @@ final class PostgresAdvisoryLock implements MigrationLock {
 
 	private static final String LOCK_NOT_AVAILABLE = "55P03";
 
+	/**
+	 * Who holds a two-key advisory lock: its session's pid, application, user, client and
+	 * when the session went idle after taking it (its state change).
+	 */
+	private static final String HOLDER_QUERY = "SELECT a.pid, a.application_name, a.usename, "
+			+ "host(a.client_addr), to_char(a.state_change AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') "
+			+ "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
+			+ "AND l.objsubid = 2 AND l.classid::bigint = ? AND l.objid::bigint = ? LIMIT 1";
+
+	private static final Log logger = LogFactory.getLog(PostgresAdvisoryLock.class);
+
 	private final DataSource dataSource;
 
 	private final String name;
@@ -55,10 +70,14 @@ final class PostgresAdvisoryLock implements MigrationLock {
 	public Held acquire(Duration timeout) {
 		int key = this.name.hashCode();
 		Connection connection = null;
+		String holder = "another session";
 		try {
 			connection = this.dataSource.getConnection();
 			connection.setAutoCommit(true);
 			if (!tryLock(connection, key)) {
+				holder = holder(connection, key);
+				logger.info("Waiting up to " + DurationText.of(timeout) + " for the migration lock on " + this.name
+						+ ", held by " + holder);
 				waitForLock(connection, key, timeout);
 			}
 			Connection held = connection;
@@ -68,10 +87,45 @@ final class PostgresAdvisoryLock implements MigrationLock {
 			close(connection);
 			if (LOCK_NOT_AVAILABLE.equals(ex.getSQLState())) {
 				throw new LockTimeoutException("Another instance held the migration lock on " + this.name
-						+ " for longer than " + timeout + ". Wait for it to finish, or raise migrations.lock-timeout.");
+						+ " for longer than " + DurationText.of(timeout) + " (" + holder
+						+ "). Wait for it to finish, or raise migrations.lock-timeout.");
 			}
 			throw new MigrationException("Could not take the migration lock on " + this.name + ": " + ex.getMessage()
 					+ " [SQL state " + ex.getSQLState() + "]. Check that the database is reachable.", ex);
+		}
+	}
+
+	/**
+	 * Describe the session holding the lock, as far as this user may see it.
+	 */
+	private String holder(Connection connection, int key) {
+		try (PreparedStatement statement = connection.prepareStatement(HOLDER_QUERY)) {
+			statement.setLong(1, KEY_SPACE);
+			statement.setLong(2, Integer.toUnsignedLong(key));
+			try (ResultSet result = statement.executeQuery()) {
+				if (!result.next()) {
+					return "another session, which has just let go";
+				}
+				StringBuilder holder = new StringBuilder("PostgreSQL backend pid ").append(result.getInt(1));
+				String application = result.getString(2);
+				if (application != null && !application.isEmpty()) {
+					holder.append(", application '").append(application).append('\'');
+				}
+				appendIfPresent(holder, ", user ", result.getString(3));
+				appendIfPresent(holder, ", client ", result.getString(4));
+				appendIfPresent(holder, ", holding it since ", result.getString(5));
+				return holder.toString();
+			}
+		}
+		catch (SQLException ex) {
+			// Only the description is lost; waiting for the lock works the same.
+			return "another session (not described: " + ex.getMessage() + ")";
+		}
+	}
+
+	private static void appendIfPresent(StringBuilder holder, String label, @Nullable String value) {
+		if (value != null) {
+			holder.append(label).append(value);
 		}
 	}
 

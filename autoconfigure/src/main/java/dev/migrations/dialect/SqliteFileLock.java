@@ -17,16 +17,23 @@
 package dev.migrations.dialect;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.migrations.LockTimeoutException;
@@ -44,6 +51,10 @@ final class SqliteFileLock implements MigrationLock {
 
 	private static final long POLL_MILLIS = 20;
 
+	private static final String OTHER_THREAD = "another thread of this process";
+
+	private static final Log logger = LogFactory.getLog(SqliteFileLock.class);
+
 	private final @Nullable Path lockFile;
 
 	private final String key;
@@ -58,8 +69,11 @@ final class SqliteFileLock implements MigrationLock {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(this.key, (key) -> new ReentrantLock());
 		try {
-			if (!jvmLock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-				throw timedOut(timeout);
+			if (!jvmLock.tryLock()) {
+				logWaiting(timeout, OTHER_THREAD);
+				if (!jvmLock.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+					throw timedOut(timeout, OTHER_THREAD);
+				}
 			}
 		}
 		catch (InterruptedException ex) {
@@ -83,13 +97,18 @@ final class SqliteFileLock implements MigrationLock {
 			FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
 			try {
 				FileLock lock = channel.tryLock();
-				while (lock == null) {
-					if (System.nanoTime() > deadline) {
-						throw timedOut(timeout);
+				if (lock == null) {
+					String holder = holder(file);
+					logWaiting(timeout, holder);
+					while (lock == null) {
+						if (System.nanoTime() > deadline) {
+							throw timedOut(timeout, holder);
+						}
+						Thread.sleep(POLL_MILLIS);
+						lock = channel.tryLock();
 					}
-					Thread.sleep(POLL_MILLIS);
-					lock = channel.tryLock();
 				}
+				describeHolder(channel);
 				FileLock held = lock;
 				return () -> release(held, channel, jvmLock);
 			}
@@ -122,9 +141,37 @@ final class SqliteFileLock implements MigrationLock {
 		}
 	}
 
-	private LockTimeoutException timedOut(Duration timeout) {
-		return new LockTimeoutException("Another instance held the migration lock " + this.key + " for longer than "
-				+ timeout + ". Wait for it to finish, or raise migrations.lock-timeout.");
+	/**
+	 * Write who holds the lock into the lock file, for those who wait: the process, its
+	 * host and since when.
+	 */
+	private static void describeHolder(FileChannel channel) throws IOException {
+		String holder = "process " + ProcessHandle.current().pid() + " on " + HostName.get() + ", holding it since "
+				+ Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		channel.truncate(0);
+		channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
+	}
+
+	private static String holder(Path file) {
+		try {
+			String holder = Files.readString(file, StandardCharsets.UTF_8).strip();
+			return (holder.isEmpty()) ? "another process" : holder;
+		}
+		catch (IOException ex) {
+			// Only the description is lost; waiting for the lock works the same.
+			return "another process";
+		}
+	}
+
+	private void logWaiting(Duration timeout, String holder) {
+		logger.info("Waiting up to " + DurationText.of(timeout) + " for the migration lock " + this.key + ", held by "
+				+ holder);
+	}
+
+	private LockTimeoutException timedOut(Duration timeout, String holder) {
+		return new LockTimeoutException(
+				"Another instance held the migration lock " + this.key + " for longer than " + DurationText.of(timeout)
+						+ " (" + holder + "). Wait for it to finish, or raise migrations.lock-timeout.");
 	}
 
 }

@@ -16,8 +16,6 @@
 
 package dev.migrations.engine;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -45,6 +43,7 @@ import dev.migrations.Operation;
 import dev.migrations.RepairResult;
 import dev.migrations.RunResult;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.HostName;
 import dev.migrations.dialect.MigrationLock;
 import dev.migrations.schema.SchemaDump;
 
@@ -237,7 +236,7 @@ public final class DefaultMigrator implements Migrator {
 		DefaultMigrationContext context = newContext(log.wrap(connection), dialect);
 		try (HistoryTable.Writer writer = table.writer(connection, history)) {
 			MigrationRun run = new MigrationRun(connection, writer, context, log, dialect, this.listener, installedBy,
-					Host.NAME, history.lastId());
+					HostName.get(), history.lastId());
 			try {
 				run.up(plan.pending(), this.settings.group());
 			}
@@ -450,10 +449,10 @@ public final class DefaultMigrator implements Migrator {
 				: dialect(connection).currentSchema(connection);
 		FreshSchemaScript freshSchema = freshSchema(target);
 		if (freshSchema != null && !Baseline.hasOwnTables(connection, schema)) {
-			return freshSchema.load(connection, table, installedBy, Host.NAME, dataSourceName());
+			return freshSchema.load(connection, table, installedBy, HostName.get(), dataSourceName());
 		}
 		Version stampAt = (this.settings.baselineOnMigrate()) ? this.baselineVersion : null;
-		return Baseline.createHistory(connection, table, stampAt, schema, installedBy, Host.NAME);
+		return Baseline.createHistory(connection, table, stampAt, schema, installedBy, HostName.get());
 	}
 
 	/**
@@ -479,7 +478,8 @@ public final class DefaultMigrator implements Migrator {
 					List<HistoryRow> rows = table.read(connection);
 					History history = History.of(rows, this.catalog);
 					if (rows != null) {
-						List<HistoryRow> upgraded = table.upgrade(connection, rows, history, installedBy, Host.NAME);
+						List<HistoryRow> upgraded = table.upgrade(connection, rows, history, installedBy,
+								HostName.get());
 						if (upgraded != rows) {
 							connection.commit();
 							rows = upgraded;
@@ -487,7 +487,7 @@ public final class DefaultMigrator implements Migrator {
 						}
 					}
 					return operation.run(new LockedSession(connection, dialect, table, rows, history, installedBy,
-							Host.NAME, start));
+							HostName.get(), start));
 				}
 				finally {
 					this.running = false;
@@ -583,24 +583,6 @@ public final class DefaultMigrator implements Migrator {
 	private static final class Logging {
 
 		static final Log logger = LogFactory.getLog(DefaultMigrator.class);
-
-	}
-
-	/**
-	 * The host name recorded in the history, looked up once: the lookup can be slow.
-	 */
-	private static final class Host {
-
-		static final String NAME = lookUp();
-
-		private static String lookUp() {
-			try {
-				return InetAddress.getLocalHost().getHostName();
-			}
-			catch (UnknownHostException ex) {
-				return "unknown";
-			}
-		}
 
 	}
 

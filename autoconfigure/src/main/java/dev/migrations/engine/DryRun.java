@@ -114,6 +114,9 @@ final class DryRun {
 		catch (Exception ex) {
 			long durationMs = (System.nanoTime() - start) / 1_000_000;
 			this.connection.rollback(savepoint);
+			if (logger.isDebugEnabled()) {
+				logger.debug(this.context.dataSourceName() + ": dry run of " + migration.name() + " failed", ex);
+			}
 			return new MigrationOutcome(migration.version().toString(), migration.description(), Operation.UP, false,
 					durationMs, Failures.describe(ex));
 		}

@@ -174,8 +174,12 @@ final class MigrationRun {
 								: "failed and the whole group, " + group.size()
 										+ " migrations before it included, was rolled back: " + error
 										+ ". Fix it and start again.";
-		return new MigrationFailedException(migration.version().toString(), "Migration " + migration.name()
-				+ " on DataSource '" + this.context.dataSourceName() + "' " + what + " Nothing after it ran.", ex);
+		String message = "Migration " + migration.name() + " on DataSource '" + this.context.dataSourceName() + "' "
+				+ what + " Nothing after it ran.";
+		// The one place the cause's stack trace is logged: start-up failure reports and
+		// the history show the message alone.
+		logger.error(message, ex);
+		return new MigrationFailedException(migration.version().toString(), message, ex);
 	}
 
 	/**

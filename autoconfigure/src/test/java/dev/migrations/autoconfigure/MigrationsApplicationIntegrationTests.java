@@ -16,7 +16,9 @@
 
 package dev.migrations.autoconfigure;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -110,18 +112,34 @@ class MigrationsApplicationIntegrationTests {
 
 	@Test
 	void failedStartExitsWithANonZeroCode() throws Exception {
+		assertThat(startFailingChild()).contains("APPLICATION FAILED TO START")
+			.contains("Fix the failing migration and start again");
+	}
+
+	@Test
+	void failedJavaMigrationLogsItsStackTraceOnce() throws Exception {
+		String log = startFailingChild();
+		String frame = "at " + V2__Explode.class.getName() + ".up(";
+		assertThat(log).contains("ERROR").contains("java.lang.IllegalStateException: no room");
+		assertThat(log.split(Pattern.quote(frame), -1)).hasSize(2);
+	}
+
+	/**
+	 * Start {@link FailingApplication} in a child JVM, expect a non-zero exit, and return
+	 * what it printed.
+	 */
+	private String startFailingChild() throws Exception {
 		SqliteTestDatabase sqlite = SqliteTestDatabase.in(this.directory);
+		Path log = this.directory.resolve("child.log");
 		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), FailingApplication.class.getName(),
 				"--spring.datasource.url=" + sqlite.url())
 			.redirectErrorStream(true)
-			.redirectOutput(this.directory.resolve("child.log").toFile())
+			.redirectOutput(log.toFile())
 			.start();
 		assertThat(child.waitFor(120, TimeUnit.SECONDS)).isTrue();
 		assertThat(child.exitValue()).isNotZero();
-		assertThat(this.directory.resolve("child.log")).content()
-			.contains("APPLICATION FAILED TO START")
-			.contains("Fix the failing migration and start again");
+		return Files.readString(log);
 	}
 
 	private ConfigurableApplicationContext start(Class<?> migrations, String... properties) {

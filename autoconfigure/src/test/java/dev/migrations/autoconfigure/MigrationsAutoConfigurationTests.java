@@ -97,6 +97,19 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void lockTimeoutWithoutAUnitIsInSeconds() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual", "migrations.lock-timeout=5",
+					"migrations.data-sources.dataSource.lock-timeout=7")
+			.run((context) -> {
+				MigrationsProperties properties = context.getBean(MigrationsProperties.class);
+				assertThat(properties.getLockTimeout()).isEqualTo(Duration.ofSeconds(5));
+				assertThat(properties.getDataSources().get("dataSource").getLockTimeout())
+					.isEqualTo(Duration.ofSeconds(7));
+			});
+	}
+
+	@Test
 	void bindsEveryProperty() {
 		withDatabase().withUserConfiguration(MigrationConfiguration.class)
 			.withPropertyValues("migrations.run-on=manual", "migrations.on-failure=continue",

@@ -35,11 +35,14 @@ import java.util.concurrent.TimeUnit;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.DatabaseState;
 import dev.migrations.DatabaseStatus;
+import dev.migrations.LockTimeoutException;
 import dev.migrations.Migration;
 import dev.migrations.MigrationContext;
 import dev.migrations.MigrationFailedException;
@@ -53,9 +56,12 @@ import dev.migrations.RunResult;
 import dev.migrations.testsupport.RowCountingDataSource;
 import dev.migrations.testsupport.TestMigration;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -558,24 +564,9 @@ abstract class AbstractMigratorTests {
 
 	@Test
 	void processKilledMidMigrationLeavesNoPartialChangeAndNoLock() throws Exception {
-		Path marker = Files.createTempFile("slow-migration", ".started");
-		Files.delete(marker);
-		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), SlowMigrationProcess.class.getName(), url(), marker.toString())
-			.inheritIO()
-			.start();
-		try {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-			while (!Files.exists(marker)) {
-				assertThat(child.isAlive()).as("child process alive").isTrue();
-				assertThat(System.nanoTime()).as("child reached the slow migration in time").isLessThan(deadline);
-				Thread.onSpinWait();
-			}
-		}
-		finally {
-			child.destroyForcibly();
-			child.waitFor(30, TimeUnit.SECONDS);
-		}
+		Process child = startSlowMigrationProcess();
+		child.destroyForcibly();
+		child.waitFor(30, TimeUnit.SECONDS);
 		assertThat(tables()).contains("before_slow").doesNotContain("slow");
 		RunResult result = Migrator
 			.create(this.dataSource, SlowMigrationProcess.migrations(false),
@@ -584,6 +575,54 @@ abstract class AbstractMigratorTests {
 		assertThat(result.outcomes()).extracting("version").containsExactly("2");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM slow", Integer.class)).isEqualTo(1);
 		assertThat(successfulUps()).isEqualTo(2);
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void waitingForTheLockSaysWhoHoldsItAndTheTimeoutAsWritten(CapturedOutput output) throws Exception {
+		Process child = startSlowMigrationProcess();
+		try {
+			Migrator waiting = Migrator.create(this.dataSource, SlowMigrationProcess.migrations(false),
+					settings().withLockTimeout(Duration.ofSeconds(1)));
+			assertThatExceptionOfType(LockTimeoutException.class).isThrownBy(waiting::migrate)
+				.withMessageContaining("for longer than 1s (" + lockHolder(child))
+				.withMessageContaining("raise migrations.lock-timeout");
+			assertThat(output).containsOnlyOnce("Waiting up to 1s for the migration lock");
+			assertThat(output.toString().lines().filter((line) -> line.contains("Waiting up to 1s")))
+				.singleElement(as(InstanceOfAssertFactories.STRING))
+				.contains(", held by " + lockHolder(child));
+		}
+		finally {
+			child.destroyForcibly();
+			child.waitFor(30, TimeUnit.SECONDS);
+		}
+	}
+
+	/**
+	 * Return how a lock held by the given process begins to be described.
+	 */
+	protected abstract String lockHolder(Process holder);
+
+	/**
+	 * Start {@link SlowMigrationProcess} and return once it holds the lock, in the middle
+	 * of its second migration.
+	 */
+	private Process startSlowMigrationProcess() throws Exception {
+		Path marker = Files.createTempFile("slow-migration", ".started");
+		Files.delete(marker);
+		Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+				System.getProperty("java.class.path"), SlowMigrationProcess.class.getName(), url(), marker.toString())
+			.inheritIO()
+			.start();
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+		while (!Files.exists(marker)) {
+			if (!child.isAlive() || System.nanoTime() > deadline) {
+				child.destroyForcibly();
+				throw new IllegalStateException("The child process did not reach its slow migration in time");
+			}
+			Thread.onSpinWait();
+		}
+		return child;
 	}
 
 	protected Migrator migrator(Migration... migrations) {

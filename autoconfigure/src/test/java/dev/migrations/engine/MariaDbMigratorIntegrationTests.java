@@ -62,6 +62,11 @@ class MariaDbMigratorIntegrationTests extends AbstractMigratorTests {
 	}
 
 	@Override
+	protected String lockHolder(Process holder) {
+		return "connection ";
+	}
+
+	@Override
 	protected String url() {
 		return this.database.url();
 	}

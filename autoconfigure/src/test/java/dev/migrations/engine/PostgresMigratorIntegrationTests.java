@@ -40,6 +40,11 @@ class PostgresMigratorIntegrationTests extends AbstractMigratorTests {
 	}
 
 	@Override
+	protected String lockHolder(Process holder) {
+		return "PostgreSQL backend pid ";
+	}
+
+	@Override
 	protected String url() {
 		return this.database.url();
 	}

@@ -34,6 +34,11 @@ class SqliteMigratorTests extends AbstractMigratorTests {
 	}
 
 	@Override
+	protected String lockHolder(Process holder) {
+		return "process " + holder.pid() + " on ";
+	}
+
+	@Override
 	protected String url() {
 		return SqliteTestDatabase.in(this.directory).url();
 	}
