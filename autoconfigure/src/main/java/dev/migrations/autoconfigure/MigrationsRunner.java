@@ -22,7 +22,6 @@ import org.apache.commons.logging.LogFactory;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.Migrator;
-import dev.migrations.RunResult;
 import dev.migrations.MigratorRegistry;
 import dev.migrations.autoconfigure.MigrationsProperties.OnFailure;
 import dev.migrations.autoconfigure.MigrationsProperties.RunOn;
@@ -81,10 +80,7 @@ public class MigrationsRunner implements ApplicationListener<ApplicationReadyEve
 	public void run() {
 		for (Migrator migrator : this.registry.all()) {
 			try {
-				RunResult result = migrator.migrate();
-				if (result.count() == 0 && logger.isDebugEnabled()) {
-					logger.debug(migrator.dataSourceName() + ": up to date at version " + result.toVersion());
-				}
+				migrator.migrate();
 			}
 			catch (MigrationException ex) {
 				if (this.onFailure == OnFailure.STOP) {

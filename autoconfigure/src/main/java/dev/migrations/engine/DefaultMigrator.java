@@ -287,7 +287,12 @@ public final class DefaultMigrator implements Migrator {
 	private RunResult upToDate(@Nullable Version version, long start) {
 		this.lastFailure = null;
 		String current = versionText(version);
-		return new RunResult(dataSourceName(), current, current, List.of(), (System.nanoTime() - start) / 1_000_000);
+		long durationMs = (System.nanoTime() - start) / 1_000_000;
+		int count = this.catalog.migrations().size();
+		Logging.logger.info(dataSourceName() + ": up to date "
+				+ ((current != null) ? "at version " + current : "with nothing applied") + ", " + count
+				+ ((count == 1) ? " migration" : " migrations") + ", checked in " + durationMs + " ms");
+		return new RunResult(dataSourceName(), current, current, List.of(), durationMs);
 	}
 
 	private MigrationPlan validate(MigrationPlan plan) {

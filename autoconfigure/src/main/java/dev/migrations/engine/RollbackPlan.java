@@ -42,6 +42,10 @@ record RollbackPlan(List<ResolvedMigration> path, @Nullable Version from, @Nulla
 	 * @throws MigrationException when fewer are applied
 	 * @throws IrreversibleMigrationException when one of them cannot go down
 	 */
+	private static String steps(int steps) {
+		return steps + ((steps == 1) ? " step" : " steps");
+	}
+
 	static RollbackPlan steps(MigrationCatalog catalog, History history, int steps, String dataSourceName) {
 		List<Version> applied = newestFirst(history);
 		if (applied.isEmpty()) {
@@ -50,10 +54,11 @@ record RollbackPlan(List<ResolvedMigration> path, @Nullable Version from, @Nulla
 		}
 		if (steps > applied.size()) {
 			throw new MigrationException("Cannot roll back " + steps + " migrations of DataSource '" + dataSourceName
-					+ "': only " + applied.size() + " are applied (" + join(applied) + "). Roll back at most "
-					+ applied.size() + " steps, or roll back to version 0 to reverse them all.");
+					+ "': only " + applied.size() + ((applied.size() == 1) ? " is" : " are") + " applied ("
+					+ join(applied) + "). Roll back at most " + steps(applied.size())
+					+ ", or roll back to version 0 to reverse them all.");
 		}
-		return of(catalog, history, applied.subList(0, steps), "by " + steps + " steps", dataSourceName);
+		return of(catalog, history, applied.subList(0, steps), "by " + steps(steps), dataSourceName);
 	}
 
 	/**

@@ -208,7 +208,7 @@ abstract class AbstractLifecycleTests {
 		migrator.migrate();
 		Map<String, Object> before = snapshot();
 		assertThatExceptionOfType(IrreversibleMigrationException.class).isThrownBy(() -> migrator.rollback(1))
-			.withMessageContaining("by 1 steps")
+			.withMessageContaining("by 1 step:")
 			.withMessageContaining("migration 3 (")
 			.withMessageContaining("no further than version 3");
 		assertThat(snapshot()).isEqualTo(before);

@@ -122,6 +122,17 @@ abstract class AbstractMigratorTests {
 	}
 
 	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void secondRunLogsOneLineSayingItIsUpToDate(CapturedOutput output) {
+		migrator(new V1__CreateUsers(), new V2__AddAdminFlagToUsers()).migrate();
+		int before = output.toString().length();
+		migrator(new V1__CreateUsers(), new V2__AddAdminFlagToUsers()).migrate();
+		assertThat(output.toString().substring(before).lines().filter((line) -> line.contains("dataSource: ")))
+			.singleElement(as(InstanceOfAssertFactories.STRING))
+			.containsPattern("INFO .*dataSource: up to date at version 2, 2 migrations, checked in \\d+ ms");
+	}
+
+	@Test
 	void historyRecordsEveryAttribute() {
 		migrator(new V1__CreateUsers()).migrate();
 		Map<String, Object> row = this.jdbc
