@@ -30,14 +30,22 @@ import org.jspecify.annotations.Nullable;
  * @param pending how many migrations wait to be applied
  * @param migrations every known version in order, applied or not
  * @param history the history, newest first
+ * @param problems the validation problems that keep migrations from running (checksum
+ * drift, applied versions whose code is gone, versions out of order), each saying what,
+ * which and what to do; empty when there are none
+ * @param lastFailure the message of the last operation of this migrator that failed (a
+ * failed migration, a validation error, a lock timeout, an unreachable database), until a
+ * later one succeeds; {@code null} when none failed
  * @since 0.1.0
  */
 public record DatabaseStatus(String database, String table, DatabaseState state, @Nullable String currentVersion,
-		int pending, List<MigrationInfo> migrations, List<HistoryEntry> history) {
+		int pending, List<MigrationInfo> migrations, List<HistoryEntry> history, List<String> problems,
+		@Nullable String lastFailure) {
 
 	public DatabaseStatus {
 		migrations = List.copyOf(migrations);
 		history = List.copyOf(history);
+		problems = List.copyOf(problems);
 	}
 
 }

@@ -23,23 +23,37 @@ import java.util.List;
  * back. The database is left as it was.
  *
  * @param dataSourceName the DataSource bean name
+ * @param success whether every checked migration succeeded, so that the pending
+ * migrations would apply (those in {@code notChecked} aside)
  * @param outcomes one per pending migration that was checked, in order
  * @param notChecked versions that could not be checked because they are not transactional
  * @since 0.1.0
  */
-public record DryRunResult(String dataSourceName, List<MigrationOutcome> outcomes, List<String> notChecked) {
+public record DryRunResult(String dataSourceName, boolean success, List<MigrationOutcome> outcomes,
+		List<String> notChecked) {
 
 	public DryRunResult {
 		outcomes = List.copyOf(outcomes);
 		notChecked = List.copyOf(notChecked);
+		if (success != allSucceeded(outcomes)) {
+			throw new IllegalArgumentException("'success' must be " + !success + " for outcomes " + outcomes);
+		}
 	}
 
 	/**
-	 * Return whether every checked migration succeeded.
-	 * @return whether the pending migrations would apply
+	 * Create a result whose {@code success} is whether every outcome succeeded.
+	 * @param dataSourceName the DataSource bean name
+	 * @param outcomes one per pending migration that was checked, in order
+	 * @param notChecked versions that could not be checked because they are not
+	 * transactional
+	 * @since 0.1.0
 	 */
-	public boolean success() {
-		return this.outcomes.stream().allMatch(MigrationOutcome::success);
+	public DryRunResult(String dataSourceName, List<MigrationOutcome> outcomes, List<String> notChecked) {
+		this(dataSourceName, allSucceeded(outcomes), outcomes, notChecked);
+	}
+
+	private static boolean allSucceeded(List<MigrationOutcome> outcomes) {
+		return outcomes.stream().allMatch(MigrationOutcome::success);
 	}
 
 }

@@ -48,6 +48,8 @@ public interface Migrator {
 	 * @return what was applied
 	 * @throws MigrationValidationException when the migrations and the history disagree
 	 * @throws MigrationFailedException when a migration fails
+	 * @throws MigrationRefusedException when {@code migrations.group} asks for one
+	 * transaction on a database whose DDL commits on its own
 	 * @throws LockTimeoutException when another instance holds the lock too long
 	 */
 	RunResult migrate();
@@ -68,8 +70,10 @@ public interface Migrator {
 	 * pending again, so {@link #migrate()} re-applies them.
 	 * @param steps how many migrations to reverse, at least 1
 	 * @return what was reversed
-	 * @throws MigrationException when {@code steps} is below 1 or more than are applied,
-	 * before anything is touched
+	 * @throws MigrationException when {@code steps} is below 1, before anything is
+	 * touched
+	 * @throws MigrationRefusedException when fewer than {@code steps} are applied (or
+	 * none is), before anything is touched
 	 * @throws IrreversibleMigrationException when one on the path cannot go down (or its
 	 * code is gone), before anything is reversed
 	 * @throws MigrationFailedException when a {@code down} fails; it is rolled back and
@@ -85,8 +89,10 @@ public interface Migrator {
 	 * @param version the version to return to: an applied version, the baseline, or
 	 * {@code "0"}
 	 * @return what was reversed; nothing when the database is at that version already
-	 * @throws MigrationException when the version is not digits and dots, is not
-	 * declared, was never applied or lies below the baseline, before anything is touched
+	 * @throws MigrationException when the version is not digits and dots, before anything
+	 * is touched
+	 * @throws MigrationRefusedException when the version is not declared, was never
+	 * applied or lies below the baseline, before anything is touched
 	 * @throws IrreversibleMigrationException when one on the path cannot go down (or its
 	 * code is gone), before anything is reversed
 	 * @throws MigrationFailedException when a {@code down} fails; it is rolled back and
@@ -102,8 +108,9 @@ public interface Migrator {
 	 * @param version the version the database is at, digits separated by dots; it need
 	 * not be declared by a migration
 	 * @return the stamp
-	 * @throws MigrationException when the version is not digits and dots, or the history
-	 * already has entries
+	 * @throws MigrationException when the version is not digits and dots
+	 * @throws MigrationRefusedException when the history already has entries; nothing is
+	 * changed
 	 * @throws LockTimeoutException when another instance holds the lock too long
 	 */
 	RunResult baseline(String version);
@@ -128,7 +135,7 @@ public interface Migrator {
 	 * included, is left as it was.
 	 * @return what would succeed and what would fail
 	 * @throws MigrationValidationException when the migrations and the history disagree
-	 * @throws MigrationException when the database cannot roll back DDL
+	 * @throws MigrationRefusedException when the database cannot roll back DDL
 	 * @throws LockTimeoutException when another instance holds the lock too long
 	 */
 	DryRunResult dryRun();

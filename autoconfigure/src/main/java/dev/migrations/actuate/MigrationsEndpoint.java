@@ -161,7 +161,8 @@ public final class MigrationsEndpoint {
 			return status;
 		}
 		return new DatabaseStatus(status.database(), status.table(), status.state(), status.currentVersion(),
-				status.pending(), status.migrations(), status.history().subList(0, this.historyLimit));
+				status.pending(), status.migrations(), status.history().subList(0, this.historyLimit),
+				status.problems(), status.lastFailure());
 	}
 
 	/**

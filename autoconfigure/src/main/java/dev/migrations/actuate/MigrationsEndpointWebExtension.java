@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import dev.migrations.IrreversibleMigrationException;
 import dev.migrations.LockTimeoutException;
 import dev.migrations.MigrationException;
+import dev.migrations.MigrationRefusedException;
 import dev.migrations.MigrationValidationException;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -33,10 +34,12 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 
 /**
  * {@link EndpointWebExtension @EndpointWebExtension} for the {@link MigrationsEndpoint}:
- * answers with HTTP statuses and a message instead of an error page. An unknown
- * DataSource is a 404, a bad request a 400, an operation that conflicts with the
- * database's state (a validation error, a held lock, an irreversible migration) a 409 and
- * a failed migration a 500.
+ * answers with HTTP statuses and a {@code {"message": ...}} body instead of an error
+ * page. An unknown DataSource is a 404; a bad request a 400; an operation refused because
+ * of the database's state (a validation error, an irreversible migration, a rollback by
+ * more steps than are applied, a baseline over existing history) a 409; a migration lock
+ * held by another instance beyond the lock timeout a 423 (Locked: retrying later may
+ * succeed); a failed migration, or a database that could not be reached, a 500.
  *
  * @since 0.1.0
  */
@@ -44,6 +47,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 public final class MigrationsEndpointWebExtension {
 
 	private static final int STATUS_CONFLICT = 409;
+
+	private static final int STATUS_LOCKED = 423;
 
 	private final MigrationsEndpoint delegate;
 
@@ -121,7 +126,10 @@ public final class MigrationsEndpointWebExtension {
 	}
 
 	private static int status(MigrationException ex) {
-		if (ex instanceof MigrationValidationException || ex instanceof LockTimeoutException
+		if (ex instanceof LockTimeoutException) {
+			return STATUS_LOCKED;
+		}
+		if (ex instanceof MigrationValidationException || ex instanceof MigrationRefusedException
 				|| ex instanceof IrreversibleMigrationException) {
 			return STATUS_CONFLICT;
 		}

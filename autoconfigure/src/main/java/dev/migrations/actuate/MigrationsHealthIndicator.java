@@ -86,7 +86,7 @@ public final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 			.map((migration) -> new FailedMigration(migration.version(), migration.error()))
 			.toList();
 		return new DataSourceHealth(status.state(), status.currentVersion(), status.pending(), failed,
-				message(status, failed));
+				status.problems(), status.lastFailure(), message(status, failed));
 	}
 
 	private static String message(DatabaseStatus status, List<FailedMigration> failed) {
@@ -95,11 +95,21 @@ public final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 			case PENDING -> status.pending() + " migration(s) wait to be applied. Run them with "
 					+ "POST /actuator/migrations {\"operation\":\"migrate\"} or Migrator.migrate().";
 			case RUNNING -> "Migrations are being applied.";
-			case FAILED -> (failed.isEmpty())
-					? "Validation or the last run failed. See the application log, fix the migrations and migrate again."
-					: "Migration " + failed.get(0).version() + " failed. Fix it and migrate again; "
-							+ "GET /actuator/migrations shows the error.";
+			case FAILED -> failedMessage(status, failed);
 		};
+	}
+
+	private static String failedMessage(DatabaseStatus status, List<FailedMigration> failed) {
+		if (!status.problems().isEmpty()) {
+			return "Validation found " + status.problems().size() + " problem(s), listed in 'problems'; nothing "
+					+ "is applied until they are fixed. Fix them (or run repair where a problem says so) and "
+					+ "migrate again.";
+		}
+		if (!failed.isEmpty()) {
+			return "Migration " + failed.get(0).version() + " failed; 'failed' shows its error. Fix it and "
+					+ "migrate again.";
+		}
+		return "The last operation failed; 'lastFailure' says why. Fix the cause and migrate again.";
 	}
 
 	/**
@@ -109,13 +119,17 @@ public final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	 * @param currentVersion the newest applied version, or {@code null}
 	 * @param pending how many migrations wait to be applied
 	 * @param failed the migrations whose last attempt failed
+	 * @param problems the validation problems that keep migrations from running
+	 * @param lastFailure the message of the migrator's last failed operation, or
+	 * {@code null}
 	 * @param message what the state means and what to do
 	 */
 	public record DataSourceHealth(DatabaseState state, @Nullable String currentVersion, int pending,
-			List<FailedMigration> failed, String message) {
+			List<FailedMigration> failed, List<String> problems, @Nullable String lastFailure, String message) {
 
 		public DataSourceHealth {
 			failed = List.copyOf(failed);
+			problems = List.copyOf(problems);
 		}
 
 	}

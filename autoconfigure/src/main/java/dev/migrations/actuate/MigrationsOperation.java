@@ -40,9 +40,13 @@ enum MigrationsOperation {
 				return operation;
 			}
 		}
-		List<String> names = Arrays.stream(values()).map(MigrationsOperation::toString).toList();
 		throw new InvalidEndpointRequestException(
-				"Operation '" + name + "' is not known. Use one of " + names + " in 'operation'.", "Unknown operation");
+				"Operation '" + name + "' is not known. Use one of " + names() + " in 'operation'.",
+				"Unknown operation");
+	}
+
+	static List<String> names() {
+		return Arrays.stream(values()).map(MigrationsOperation::toString).toList();
 	}
 
 	@Override

@@ -19,15 +19,24 @@ package dev.migrations.autoconfigure;
 import dev.migrations.MigratorRegistry;
 import dev.migrations.actuate.MigrationsEndpoint;
 import dev.migrations.actuate.MigrationsEndpointWebExtension;
+import dev.migrations.actuate.MigrationsRequestBodyAdvisor;
+import dev.migrations.actuate.MigrationsRequestBodyExceptionResolver;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Auto-configuration for the {@code migrations} actuator endpoint.
@@ -50,6 +59,33 @@ public final class MigrationsEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint(exposure = EndpointExposure.WEB)
 	MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationsEndpoint migrationsEndpoint) {
 		return new MigrationsEndpointWebExtension(migrationsEndpoint);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MigrationsRequestBodyAdvisor.class)
+	@ConditionalOnBean(MigrationsEndpoint.class)
+	@ConditionalOnAvailableEndpoint(endpoint = MigrationsEndpoint.class, exposure = EndpointExposure.WEB)
+	static MigrationsRequestBodyAdvisor migrationsRequestBodyAdvisor() {
+		return new MigrationsRequestBodyAdvisor();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(HandlerExceptionResolver.class)
+	@ConditionalOnAvailableEndpoint(endpoint = MigrationsEndpoint.class, exposure = EndpointExposure.WEB)
+	static class ServletRequestBodyConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(MigrationsRequestBodyExceptionResolver.class)
+		MigrationsRequestBodyExceptionResolver migrationsRequestBodyExceptionResolver(
+				ObjectProvider<PathMappedEndpoints> pathMappedEndpoints) {
+			EndpointId id = EndpointId.of("migrations");
+			return new MigrationsRequestBodyExceptionResolver(() -> {
+				PathMappedEndpoints endpoints = pathMappedEndpoints.getIfAvailable();
+				return (endpoints != null) ? endpoints.getPath(id) : null;
+			});
+		}
+
 	}
 
 }

@@ -26,7 +26,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import dev.migrations.MigrationException;
+import dev.migrations.MigrationRefusedException;
 import dev.migrations.MigrationKind;
 import dev.migrations.MigrationOutcome;
 import dev.migrations.Operation;
@@ -60,7 +60,7 @@ final class Baseline {
 	/**
 	 * Stamp the database of the session at the version and commit, creating the history
 	 * table if needed.
-	 * @throws MigrationException when the history already has entries
+	 * @throws MigrationRefusedException when the history already has entries
 	 */
 	static RunResult stamp(LockedSession session, Version version, String dataSourceName) throws SQLException {
 		List<HistoryRow> rows = session.rows();
@@ -68,7 +68,7 @@ final class Baseline {
 				? rows.stream().filter((row) -> !HistoryRow.LAYOUT.equals(row.operation())).count() : 0;
 		if (entries > 0) {
 			Version current = session.history().current();
-			throw new MigrationException("Cannot stamp DataSource '" + dataSourceName + "' at version " + version
+			throw new MigrationRefusedException("Cannot stamp DataSource '" + dataSourceName + "' at version " + version
 					+ ": its history table " + session.table().name() + " already has " + entries + " entries"
 					+ ((current != null) ? " and it is at version " + current : "")
 					+ ". A baseline only stamps a database without history; use migrate or rollbackTo to move it.");

@@ -33,6 +33,7 @@ import dev.migrations.DatabaseStatus;
 import dev.migrations.DryRunResult;
 import dev.migrations.Migration;
 import dev.migrations.MigrationException;
+import dev.migrations.MigrationRefusedException;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationOutcome;
@@ -167,7 +168,7 @@ public final class DefaultMigrator implements Migrator {
 				return upToDate(history.current(), start);
 			}
 			if (this.settings.group() && !dialect.transactionalDdl()) {
-				throw new MigrationException("Cannot apply the migrations of DataSource '" + dataSourceName()
+				throw new MigrationRefusedException("Cannot apply the migrations of DataSource '" + dataSourceName()
 						+ "' as one group: " + dialect.product() + " commits each DDL statement on its own, so a "
 						+ "group cannot be all or nothing. Set migrations.group=false; each migration then commits "
 						+ "together with its history row.");
@@ -315,7 +316,8 @@ public final class DefaultMigrator implements Migrator {
 			History history = History.of(table.read(connection), this.catalog);
 			MigrationPlan plan = MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
 					this.settings.outOfOrder(), this.target);
-			return new StatusReport(this.catalog, history, plan).toStatus(dialect.product(), table.name(), state(plan));
+			return new StatusReport(this.catalog, history, plan).toStatus(dialect.product(), table.name(), state(plan),
+					this.lastFailure);
 		}
 		catch (SQLException ex) {
 			throw failed("Reading the history of", ex, "Check that the database is reachable.");
@@ -397,8 +399,9 @@ public final class DefaultMigrator implements Migrator {
 		return locked("Dry-running the migrations of", (session) -> {
 			Dialect dialect = session.dialect();
 			if (!dialect.transactionalDdl()) {
-				throw new MigrationException("Cannot dry-run the migrations of DataSource '" + dataSourceName() + "': "
-						+ dialect.product() + " cannot roll back DDL. Try the migrations on a copy of the database.");
+				throw new MigrationRefusedException(
+						"Cannot dry-run the migrations of DataSource '" + dataSourceName() + "': " + dialect.product()
+								+ " cannot roll back DDL. Try the migrations on a copy of the database.");
 			}
 			Connection connection = session.connection();
 			try {

@@ -23,7 +23,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.migrations.IrreversibleMigrationException;
-import dev.migrations.MigrationException;
+import dev.migrations.MigrationRefusedException;
 
 /**
  * What a rollback must reverse, computed once from the catalog and the history under the
@@ -39,7 +39,7 @@ record RollbackPlan(List<ResolvedMigration> path, @Nullable Version from, @Nulla
 
 	/**
 	 * Plan the reversal of the given number of newest applied migrations.
-	 * @throws MigrationException when fewer are applied
+	 * @throws MigrationRefusedException when none or fewer are applied
 	 * @throws IrreversibleMigrationException when one of them cannot go down
 	 */
 	private static String steps(int steps) {
@@ -49,13 +49,13 @@ record RollbackPlan(List<ResolvedMigration> path, @Nullable Version from, @Nulla
 	static RollbackPlan steps(MigrationCatalog catalog, History history, int steps, String dataSourceName) {
 		List<Version> applied = newestFirst(history);
 		if (applied.isEmpty()) {
-			throw new MigrationException("Cannot roll back DataSource '" + dataSourceName
+			throw new MigrationRefusedException("Cannot roll back DataSource '" + dataSourceName
 					+ "': no migration is applied. Run migrate first; there is nothing to reverse.");
 		}
 		if (steps > applied.size()) {
-			throw new MigrationException("Cannot roll back " + steps + " migrations of DataSource '" + dataSourceName
-					+ "': only " + applied.size() + ((applied.size() == 1) ? " is" : " are") + " applied ("
-					+ join(applied) + "). Roll back at most " + steps(applied.size())
+			throw new MigrationRefusedException("Cannot roll back " + steps + " migrations of DataSource '"
+					+ dataSourceName + "': only " + applied.size() + ((applied.size() == 1) ? " is" : " are")
+					+ " applied (" + join(applied) + "). Roll back at most " + steps(applied.size())
 					+ ", or roll back to version 0 to reverse them all.");
 		}
 		return of(catalog, history, applied.subList(0, steps), "by " + steps(steps), dataSourceName);
@@ -64,8 +64,8 @@ record RollbackPlan(List<ResolvedMigration> path, @Nullable Version from, @Nulla
 	/**
 	 * Plan the reversal of every applied migration newer than the target, which stays
 	 * applied; {@link Version#ZERO} reverses them all.
-	 * @throws MigrationException when the target was never applied, is not declared or
-	 * lies below the baseline
+	 * @throws MigrationRefusedException when the target was never applied, is not
+	 * declared or lies below the baseline
 	 * @throws IrreversibleMigrationException when one on the path cannot go down
 	 */
 	static RollbackPlan to(MigrationCatalog catalog, History history, Version target, String dataSourceName) {
@@ -73,19 +73,21 @@ record RollbackPlan(List<ResolvedMigration> path, @Nullable Version from, @Nulla
 		boolean zero = target.equals(Version.ZERO);
 		boolean isBaseline = target.equals(baseline);
 		if (!zero && !isBaseline && catalog.find(target) == null && !history.applied().containsKey(target)) {
-			throw new MigrationException("Cannot roll back DataSource '" + dataSourceName + "' to version " + target
+			throw new MigrationRefusedException("Cannot roll back DataSource '" + dataSourceName + "' to version "
+					+ target
 					+ ": no migration declares it. Roll back to a declared, applied version, or to 0 to reverse every"
 					+ " migration.");
 		}
 		if (baseline != null && target.compareTo(baseline) < 0) {
-			throw new MigrationException("Cannot roll back DataSource '" + dataSourceName + "' to version " + target
-					+ ": it is below the baseline " + baseline
+			throw new MigrationRefusedException("Cannot roll back DataSource '" + dataSourceName + "' to version "
+					+ target + ": it is below the baseline " + baseline
 					+ ", and what lies at or below the baseline was never applied by migrations. Roll back to "
 					+ baseline + " or later.");
 		}
 		if (!zero && !isBaseline && !history.applied().containsKey(target)) {
 			List<Version> applied = newestFirst(history);
-			throw new MigrationException("Cannot roll back DataSource '" + dataSourceName + "' to version " + target
+			throw new MigrationRefusedException("Cannot roll back DataSource '" + dataSourceName + "' to version "
+					+ target
 					+ ": it was never applied, so the database cannot return to it. Roll back to an applied version"
 					+ ((applied.isEmpty()) ? "" : " (" + join(applied) + ")")
 					+ ", or to 0 to reverse every migration.");

@@ -49,10 +49,10 @@ final class StatusReport {
 		this.plan = plan;
 	}
 
-	DatabaseStatus toStatus(String database, String table, DatabaseState state) {
+	DatabaseStatus toStatus(String database, String table, DatabaseState state, @Nullable String lastFailure) {
 		Version current = this.history.current();
 		return new DatabaseStatus(database, table, state, (current != null) ? current.toString() : null,
-				this.plan.pending().size(), migrations(), entries());
+				this.plan.pending().size(), migrations(), entries(), this.plan.problems(), lastFailure);
 	}
 
 	private List<MigrationInfo> migrations() {

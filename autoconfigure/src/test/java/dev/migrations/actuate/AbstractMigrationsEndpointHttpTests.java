@@ -55,6 +55,8 @@ abstract class AbstractMigrationsEndpointHttpTests {
 
 	private static final String MIGRATIONS = "/actuator/migrations";
 
+	private static final String UNRESTRICTED = "management.endpoint.migrations.access=unrestricted";
+
 	private static volatile CountDownLatch blockingStarted = new CountDownLatch(1);
 
 	private static volatile CountDownLatch blockingReleased = new CountDownLatch(1);
@@ -64,6 +66,8 @@ abstract class AbstractMigrationsEndpointHttpTests {
 	private final ServerPort port = new ServerPort();
 
 	private ConfigurableApplicationContext context;
+
+	private String[] database;
 
 	/**
 	 * Return properties that point {@code spring.datasource} at a new, empty database.
@@ -153,6 +157,9 @@ abstract class AbstractMigrationsEndpointHttpTests {
 		assertThat(json.read(ds + ".migrations[1]", Map.class)).doesNotContainKey("appliedAt");
 		assertThat(json.read(ds + ".history[0].success", Boolean.class)).isFalse();
 		assertThat(json.read(ds + ".history[0].error", String.class)).contains("no room");
+		assertThat(json.read(ds + ".problems", List.class)).isEmpty();
+		assertThat(json.read(ds + ".lastFailure", String.class)).contains(V2__Explode.class.getName())
+			.contains("no room");
 	}
 
 	@Test
@@ -274,6 +281,166 @@ abstract class AbstractMigrationsEndpointHttpTests {
 	}
 
 	@Test
+	void postRollbackOfMoreStepsThanAreAppliedIsAConflictThatChangesNothing() {
+		start(ReversibleMigrations.class, UNRESTRICTED);
+		List<?> history = history();
+		Response response = post("{\"operation\":\"rollback\",\"steps\":3}");
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.json().read("$.message", String.class))
+			.startsWith("Cannot roll back 3 migrations of DataSource 'dataSource': only 2 are applied (2, 1).")
+			.contains("Roll back at most 2 steps");
+		assertThat(history()).isEqualTo(history);
+		assertThat(currentVersion()).isEqualTo("2");
+	}
+
+	@Test
+	void postRollbackToAVersionNeverAppliedIsAConflictThatChangesNothing() {
+		start(ReversibleMigrations.class, "migrations.target-version=1", UNRESTRICTED);
+		List<?> history = history();
+		Response response = post("{\"operation\":\"rollback\",\"version\":\"2\"}");
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.json().read("$.message", String.class))
+			.startsWith("Cannot roll back DataSource 'dataSource' to version 2: it was never applied");
+		assertThat(history()).isEqualTo(history);
+	}
+
+	@Test
+	void postBaselineOfADatabaseWithHistoryIsAConflictThatChangesNothing() {
+		start(GoodMigrations.class, UNRESTRICTED);
+		List<?> history = history();
+		Response response = post("{\"operation\":\"baseline\",\"version\":\"5\"}");
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.json().read("$.message", String.class))
+			.startsWith("Cannot stamp DataSource 'dataSource' at version 5: its history table")
+			.contains("already has 2 entries and it is at version 2")
+			.contains("use migrate or rollbackTo");
+		assertThat(history()).isEqualTo(history);
+	}
+
+	@Test
+	void postMigrateWithAValidationProblemIsAConflictThatChangesNothing() {
+		start(GoodMigrations.class);
+		restart(FirstMigrationOnly.class, "migrations.on-failure=continue", UNRESTRICTED);
+		List<?> history = history();
+		Response response = post("{\"operation\":\"migrate\"}");
+		assertThat(response.status()).isEqualTo(409);
+		assertThat(response.json().read("$.message", String.class))
+			.startsWith("Migrations for DataSource 'dataSource' failed validation; nothing was changed:")
+			.contains("Version 2 was applied (" + V2__AddNames.class.getName() + ")");
+		assertThat(history()).isEqualTo(history);
+	}
+
+	@Test
+	void postMigrateWhileAnotherRunHoldsTheLockIsLocked() throws Exception {
+		CompletableFuture<ConfigurableApplicationContext> starting = CompletableFuture
+			.supplyAsync(() -> builder(BlockingMigrations.class, UNRESTRICTED, "migrations.lock-timeout=100ms").run());
+		try {
+			assertThat(blockingStarted.await(120, TimeUnit.SECONDS)).isTrue();
+			Response response = post("{\"operation\":\"migrate\"}");
+			assertThat(response.status()).isEqualTo(423);
+			assertThat(response.json().read("$.message", String.class)).contains("held the migration lock")
+				.contains("for longer than PT0.1S")
+				.contains("raise migrations.lock-timeout");
+		}
+		finally {
+			blockingReleased.countDown();
+			this.context = starting.get(120, TimeUnit.SECONDS);
+		}
+		assertThat(get(MIGRATIONS).json().read("$.dataSources.dataSource.history[*].operation", List.class))
+			.containsExactly("UP", "UP");
+	}
+
+	@Test
+	void postMigrateWhoseMigrationFailsIsAServerErrorWithTheMessage() {
+		start(FailingMigrations.class, "migrations.run-on=manual", UNRESTRICTED);
+		Response response = post("{\"operation\":\"migrate\"}");
+		assertThat(response.status()).isEqualTo(500);
+		assertThat(response.json().read("$.message", String.class)).contains(V2__Explode.class.getName())
+			.contains("no room");
+		assertThat(currentVersion()).isEqualTo("1");
+	}
+
+	@Test
+	void malformedJsonIsABadRequestThatSaysWhatIsAccepted() {
+		start(GoodMigrations.class, "migrations.run-on=manual", UNRESTRICTED);
+		Response response = post("{\"operation\":");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().read("$.message", String.class))
+			.startsWith("The request body is not a JSON object of fields and values (")
+			.contains("nothing was changed")
+			.contains("[operation, dataSource, version, steps]")
+			.contains("[migrate, rollback, baseline, repair, dry-run]");
+		assertThat(pending()).isEqualTo(2);
+	}
+
+	@Test
+	void bodyThatIsNotAnObjectIsABadRequest() {
+		start(GoodMigrations.class, "migrations.run-on=manual", UNRESTRICTED);
+		Response response = post("[\"migrate\"]");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().read("$.message", String.class))
+			.startsWith("The request body is not a JSON object of fields and values (");
+		assertThat(pending()).isEqualTo(2);
+	}
+
+	@Test
+	void emptyObjectIsABadRequestThatListsTheOperations() {
+		start(GoodMigrations.class, "migrations.run-on=manual", UNRESTRICTED);
+		Response response = post("{}");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().read("$.message", String.class))
+			.isEqualTo("The request names no 'operation'; nothing was changed. Send a JSON object such as "
+					+ "{\"operation\":\"rollback\",\"steps\":1} with the fields [operation, dataSource, version, "
+					+ "steps], 'operation' being one of [migrate, rollback, baseline, repair, dry-run].");
+		assertThat(pending()).isEqualTo(2);
+	}
+
+	@Test
+	void emptyBodyIsABadRequestThatListsTheOperations() {
+		start(GoodMigrations.class, "migrations.run-on=manual", UNRESTRICTED);
+		Response response = post("");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().read("$.message", String.class))
+			.startsWith("The request names no 'operation'; nothing was changed.")
+			.contains("[migrate, rollback, baseline, repair, dry-run]");
+		assertThat(pending()).isEqualTo(2);
+	}
+
+	@Test
+	void stepsThatAreNotANumberAreABadRequest() {
+		start(ReversibleMigrations.class, UNRESTRICTED);
+		List<?> history = history();
+		Response response = post("{\"operation\":\"rollback\",\"steps\":\"two\"}");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().read("$.message", String.class))
+			.startsWith("Field 'steps' must be a whole number, but is 'two'; nothing was changed.");
+		assertThat(history()).isEqualTo(history);
+	}
+
+	@Test
+	void unknownFieldIsABadRequestThatSuggestsTheKnownOne() {
+		start(ReversibleMigrations.class, UNRESTRICTED);
+		List<?> history = history();
+		Response response = post("{\"operation\":\"rollback\",\"step\":3}");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().read("$.message", String.class))
+			.isEqualTo("The request has an unknown field 'step' (did you mean 'steps'?); nothing was changed. "
+					+ "Use only the fields [operation, dataSource, version, steps].");
+		assertThat(history()).isEqualTo(history);
+		assertThat(currentVersion()).isEqualTo("2");
+	}
+
+	@Test
+	void unknownFieldsAreAllNamed() {
+		start(GoodMigrations.class, "migrations.run-on=manual", UNRESTRICTED);
+		Response response = post("{\"operation\":\"migrate\",\"datasource\":\"dataSource\",\"force\":true}");
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.json().read("$.message", String.class))
+			.startsWith("The request has unknown fields 'datasource' (did you mean 'dataSource'?), 'force';");
+		assertThat(pending()).isEqualTo(2);
+	}
+
+	@Test
 	void postRollbackReversesAndPostMigrateReapplies() {
 		start(ReversibleMigrations.class, "management.endpoint.migrations.access=unrestricted");
 		Response rollback = post("{\"operation\":\"rollback\",\"version\":\"0\"}");
@@ -294,7 +461,20 @@ abstract class AbstractMigrationsEndpointHttpTests {
 				"management.endpoint.migrations.access=unrestricted");
 		Response response = post("{\"operation\":\"dry-run\"}");
 		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().read("$.result.success", Boolean.class)).isTrue();
 		assertThat(response.json().read("$.result.outcomes[*].success", List.class)).containsExactly(true, true);
+		assertThat(pending()).isEqualTo(2);
+	}
+
+	@Test
+	void postDryRunOfAFailingMigrationReportsItsOverallFailure() {
+		start(FailingMigrations.class, "migrations.run-on=manual", UNRESTRICTED);
+		Response response = post("{\"operation\":\"dry-run\"}");
+		assertThat(response.status()).isEqualTo(200);
+		DocumentContext json = response.json();
+		assertThat(json.read("$.result.success", Boolean.class)).isFalse();
+		assertThat(json.read("$.result.outcomes[*].success", List.class)).containsExactly(true, false);
+		assertThat(json.read("$.result.outcomes[1].error", String.class)).contains("no room");
 		assertThat(pending()).isEqualTo(2);
 	}
 
@@ -318,7 +498,46 @@ abstract class AbstractMigrationsEndpointHttpTests {
 		assertThat(json.read("$.details.dataSource.state", String.class)).isEqualTo("FAILED");
 		assertThat(json.read("$.details.dataSource.failed[0].version", String.class)).isEqualTo("2");
 		assertThat(json.read("$.details.dataSource.failed[0].error", String.class)).contains("no room");
+		assertThat(json.read("$.details.dataSource.problems", List.class)).isEmpty();
+		assertThat(json.read("$.details.dataSource.message", String.class))
+			.startsWith("Migration 2 failed; 'failed' shows its error.");
+		assertThat(json.read("$.details.dataSource.lastFailure", String.class)).contains(V2__Explode.class.getName())
+			.contains("no room");
 		assertThat(get("/actuator/health").status()).isEqualTo(503);
+	}
+
+	@Test
+	void healthAfterAValidationFailureListsTheProblems() {
+		start(GoodMigrations.class);
+		restart(FirstMigrationOnly.class, "migrations.on-failure=continue");
+		Response response = get("/actuator/health/migrations");
+		assertThat(response.status()).isEqualTo(503);
+		DocumentContext json = response.json();
+		assertThat(json.read("$.status", String.class)).isEqualTo("DOWN");
+		assertThat(json.read("$.details.dataSource.state", String.class)).isEqualTo("FAILED");
+		assertThat(json.read("$.details.dataSource.problems", List.class)).singleElement()
+			.asString()
+			.startsWith("Version 2 was applied (" + V2__AddNames.class.getName() + ")")
+			.contains("no migration declares it any more");
+		assertThat(json.read("$.details.dataSource.message", String.class))
+			.startsWith("Validation found 1 problem(s), listed in 'problems'");
+		assertThat(json.read("$.details.dataSource.lastFailure", String.class))
+			.startsWith("Migrations for DataSource 'dataSource' failed validation");
+	}
+
+	@Test
+	void reportAfterAValidationFailureListsTheProblems() {
+		start(GoodMigrations.class);
+		restart(FirstMigrationOnly.class, "migrations.on-failure=continue");
+		DocumentContext json = get(MIGRATIONS).json();
+		String ds = "$.dataSources.dataSource";
+		assertThat(json.read(ds + ".state", String.class)).isEqualTo("FAILED");
+		assertThat(json.read(ds + ".problems", List.class)).singleElement()
+			.asString()
+			.startsWith("Version 2 was applied (" + V2__AddNames.class.getName() + ")")
+			.contains("Restore it, or run repair to forget it.");
+		assertThat(json.read(ds + ".migrations[*].state", List.class)).containsExactly("APPLIED", "MISSING");
+		assertThat(json.read(ds + ".lastFailure", String.class)).contains("failed validation");
 	}
 
 	@Test
@@ -372,6 +591,30 @@ abstract class AbstractMigrationsEndpointHttpTests {
 		assertThat(get(MIGRATIONS).json().read("$.dataSources.dataSource.state", String.class)).isEqualTo("UP_TO_DATE");
 	}
 
+	/**
+	 * Return the properties of this test's database, the same for every start.
+	 */
+	private String[] database() {
+		if (this.database == null) {
+			this.database = datasourceProperties();
+		}
+		return this.database;
+	}
+
+	private void restart(Class<?> migrations, String... properties) {
+		this.context.close();
+		this.port.reset();
+		start(migrations, properties);
+	}
+
+	private List<?> history() {
+		return get(MIGRATIONS).json().read("$.dataSources.dataSource.history", List.class);
+	}
+
+	private String currentVersion() {
+		return get(MIGRATIONS).json().read("$.dataSources.dataSource.currentVersion", String.class);
+	}
+
 	private int pending() {
 		return get(MIGRATIONS).json().read("$.dataSources.dataSource.pending", Integer.class);
 	}
@@ -384,7 +627,7 @@ abstract class AbstractMigrationsEndpointHttpTests {
 		return new SpringApplicationBuilder(TestApplication.class, migrations)
 			.properties("server.port=0", "management.endpoints.web.exposure.include=migrations,health,metrics",
 					"management.endpoint.health.show-details=always", "management.endpoint.health.probes.enabled=true")
-			.properties(datasourceProperties())
+			.properties(database())
 			.properties(properties)
 			.listeners(this.port);
 	}
@@ -428,11 +671,15 @@ abstract class AbstractMigrationsEndpointHttpTests {
 	 */
 	static final class ServerPort implements ApplicationListener<WebServerInitializedEvent> {
 
-		private final CompletableFuture<Integer> port = new CompletableFuture<>();
+		private volatile CompletableFuture<Integer> port = new CompletableFuture<>();
 
 		@Override
 		public void onApplicationEvent(WebServerInitializedEvent event) {
 			this.port.complete(event.getWebServer().getPort());
+		}
+
+		void reset() {
+			this.port = new CompletableFuture<>();
 		}
 
 		int get() {
@@ -504,6 +751,11 @@ abstract class AbstractMigrationsEndpointHttpTests {
 
 	@Import({ V1__CreateUsers.class, V2__AddNames.class })
 	static class GoodMigrations {
+
+	}
+
+	@Import(V1__CreateUsers.class)
+	static class FirstMigrationOnly {
 
 	}
 

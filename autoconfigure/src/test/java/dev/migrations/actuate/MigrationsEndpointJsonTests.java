@@ -25,9 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.migrations.DatabaseState;
 import dev.migrations.DatabaseStatus;
+import dev.migrations.DryRunResult;
 import dev.migrations.HistoryEntry;
 import dev.migrations.MigrationInfo;
 import dev.migrations.MigrationKind;
+import dev.migrations.MigrationOutcome;
 import dev.migrations.MigrationState;
 import dev.migrations.Operation;
 
@@ -55,7 +57,7 @@ class MigrationsEndpointJsonTests {
 				"com.example.V1__CreateUsers", MigrationState.APPLIED, true, APPLIED_AT, 12L, "boom");
 		HistoryEntry entry = new HistoryEntry(3, "3", Operation.UP, true, APPLIED_AT, 4, "app", "host-1", "boom");
 		DatabaseStatus status = new DatabaseStatus("PostgreSQL 15.19", "schema_migrations", DatabaseState.UP_TO_DATE,
-				"3", 0, List.of(migration), List.of(entry));
+				"3", 0, List.of(migration), List.of(entry), List.of("Version 2 was applied"), "It failed");
 		this.contextRunner.run((context) -> {
 			JsonMapper mapper = context.getBean(EndpointJsonMapper.class).get();
 			Map<String, Object> json = object(
@@ -66,7 +68,9 @@ class MigrationsEndpointJsonTests {
 			assertThat(json).containsOnlyKeys("dataSources");
 			Map<String, Object> dataSource = object(object(json.get("dataSources")).get("dataSource"));
 			assertThat(dataSource).containsOnlyKeys("database", "table", "state", "currentVersion", "pending",
-					"migrations", "history");
+					"migrations", "history", "problems", "lastFailure");
+			assertThat(dataSource).containsEntry("problems", List.of("Version 2 was applied"))
+				.containsEntry("lastFailure", "It failed");
 			assertThat(dataSource).containsEntry("state", "UP_TO_DATE").containsEntry("currentVersion", "3");
 			Map<String, Object> info = object(((List<?>) dataSource.get("migrations")).get(0));
 			assertThat(info).containsOnlyKeys("version", "description", "kind", "source", "state", "reversible",
@@ -89,6 +93,18 @@ class MigrationsEndpointJsonTests {
 					"result");
 			String error = mapper.writeValueAsString(new MigrationsEndpointWebExtension.ErrorDescriptor("wrong"));
 			assertThat(object(mapper.readValue(error, Map.class))).containsOnlyKeys("message");
+		});
+	}
+
+	@Test
+	void dryRunResultCarriesItsOverallSuccess() {
+		MigrationOutcome failed = new MigrationOutcome("2", "Explode", Operation.UP, false, 3, "no room");
+		this.contextRunner.run((context) -> {
+			JsonMapper mapper = context.getBean(EndpointJsonMapper.class).get();
+			String json = mapper.writeValueAsString(new DryRunResult("dataSource", List.of(failed), List.of("3")));
+			assertThat(object(mapper.readValue(json, Map.class)))
+				.containsOnlyKeys("dataSourceName", "success", "outcomes", "notChecked")
+				.containsEntry("success", false);
 		});
 	}
 

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migrations.MigratorRegistry;
 import dev.migrations.actuate.MigrationsEndpoint;
 import dev.migrations.actuate.MigrationsEndpointWebExtension;
+import dev.migrations.actuate.MigrationsRequestBodyAdvisor;
+import dev.migrations.actuate.MigrationsRequestBodyExceptionResolver;
 import dev.migrations.testsupport.SqliteTestDatabase;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -31,6 +33,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -57,6 +60,24 @@ class MigrationsEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void checksRequestBodiesInAServletWebApplication() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					MigrationsAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class))
+			.withPropertyValues(SqliteTestDatabase.in(this.directory).datasourceProperties())
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations")
+			.run((context) -> assertThat(context).hasSingleBean(MigrationsRequestBodyAdvisor.class)
+				.hasSingleBean(MigrationsRequestBodyExceptionResolver.class));
+	}
+
+	@Test
+	void registersNoExceptionResolverOutsideAServletWebApplication() {
+		withDatabase().withPropertyValues("management.endpoints.web.exposure.include=migrations")
+			.run((context) -> assertThat(context).hasSingleBean(MigrationsRequestBodyAdvisor.class)
+				.doesNotHaveBean(MigrationsRequestBodyExceptionResolver.class));
+	}
+
+	@Test
 	void endpointShowsNoMoreHistoryThanTheHistoryLimit() {
 		withDatabase()
 			.withPropertyValues("management.endpoints.web.exposure.include=migrations", "migrations.history-limit=0",
@@ -70,7 +91,8 @@ class MigrationsEndpointAutoConfigurationTests {
 	@Test
 	void backsOffWhenNotExposed() {
 		withDatabase().run((context) -> assertThat(context).doesNotHaveBean(MigrationsEndpoint.class)
-			.doesNotHaveBean(MigrationsEndpointWebExtension.class));
+			.doesNotHaveBean(MigrationsEndpointWebExtension.class)
+			.doesNotHaveBean(MigrationsRequestBodyAdvisor.class));
 	}
 
 	@Test
