@@ -339,7 +339,7 @@ abstract class AbstractMigrationsEndpointHttpTests {
 			Response response = post("{\"operation\":\"migrate\"}");
 			assertThat(response.status()).isEqualTo(423);
 			assertThat(response.json().read("$.message", String.class)).contains("held the migration lock")
-				.contains("for longer than PT0.1S")
+				.contains("for longer than 100ms")
 				.contains("raise migrations.lock-timeout");
 		}
 		finally {
