@@ -18,6 +18,8 @@ package dev.migrations.autoconfigure;
 
 import java.nio.file.Path;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +98,7 @@ class MigrationsCommandTests {
 			assertThat(run(context)).isZero();
 			assertThat(output.getOut()).contains("dataSource: repaired the history")
 				.contains("changed checksums accepted: [1]");
-			assertThat(context.getBean(JdbcTemplate.class)
+			assertThat(new JdbcTemplate(context.getBean(DataSource.class))
 				.queryForObject("SELECT count(*) FROM schema_migrations WHERE operation = 'REPAIR'", Integer.class))
 				.isOne();
 		});
