@@ -96,7 +96,7 @@ final class CommandOutput {
 				&& result.missingForgotten().isEmpty()) {
 			return result.dataSourceName() + ": nothing to repair" + NEW_LINE;
 		}
-		return result.dataSourceName() + ": repaired the history" + NEW_LINE + "  failed attempts cleared:   "
+		return result.dataSourceName() + ": repaired the history" + NEW_LINE + "  failed attempts cleared:    "
 				+ result.failuresCleared() + NEW_LINE + "  changed checksums accepted: " + result.checksumsAccepted()
 				+ NEW_LINE + "  missing versions forgotten: " + result.missingForgotten() + NEW_LINE;
 	}
