@@ -72,7 +72,8 @@ public final class MigrationsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(MigrationsRunner.class)
 	MigrationsRunner migrationsRunner(MigratorRegistry migratorRegistry, MigrationsProperties properties) {
-		return new MigrationsRunner(migratorRegistry, properties.getRunOn(), properties.getOnFailure());
+		return new MigrationsRunner(migratorRegistry, properties.getRunOn(), properties.getOnFailure(),
+				properties.isRepairOnStart());
 	}
 
 	@Bean

@@ -29,18 +29,34 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
  */
 class MigrationsFailureAnalyzer extends AbstractFailureAnalyzer<MigrationException> {
 
+	/**
+	 * How to repair the history when the endpoint cannot be reached because the start
+	 * stopped.
+	 */
+	static final String REPAIR_ADVICE = "Where a problem says \"run repair\", repair the history without "
+			+ "the endpoint: start once with --migrations.repair-on-start=true, or run "
+			+ "`java -jar app.jar --migrations.command=repair` (then start as usual). "
+			+ "`--migrations.command=status` lists the problems without starting the application itself.";
+
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationException cause) {
 		return new FailureAnalysis(cause.getMessage(), action(cause), cause);
 	}
 
-	private String action(MigrationException cause) {
+	/**
+	 * Return what to do about a failure.
+	 * @param cause the failure
+	 * @return the advice
+	 */
+	static String action(MigrationException cause) {
 		if (cause instanceof MigrationValidationException) {
-			return "Fix each problem listed above; the database was not changed.";
+			return "Fix each problem listed above; the database was not changed. " + REPAIR_ADVICE;
 		}
 		if (cause instanceof MigrationFailedException) {
-			return "Fix the failing migration and start again: its attempt is recorded in the history table "
-					+ "and nothing after it ran. To start the application anyway, set migrations.on-failure=continue.";
+			String action = "Fix the failing migration and start again: its attempt is recorded in the history "
+					+ "table and nothing after it ran. To start the application anyway, set "
+					+ "migrations.on-failure=continue.";
+			return (String.valueOf(cause.getMessage()).contains("run repair")) ? action + " " + REPAIR_ADVICE : action;
 		}
 		if (cause instanceof LockTimeoutException) {
 			return "Let the other instance finish, or raise migrations.lock-timeout.";

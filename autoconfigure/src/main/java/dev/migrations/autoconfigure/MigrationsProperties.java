@@ -130,6 +130,39 @@ public class MigrationsProperties {
 	 */
 	private Map<String, DataSourceMigrations> dataSources = new LinkedHashMap<>();
 
+	/**
+	 * Whether to repair the history (clear failed attempts, accept changed checksums,
+	 * forget applied versions whose code is gone) before the migrations run on start-up.
+	 * Meant for one start after a validation error that says "run repair"; remove it
+	 * afterwards.
+	 */
+	private boolean repairOnStart;
+
+	/**
+	 * Operation to run instead of starting the application: status, migrate, rollback,
+	 * baseline, repair, dry-run or dump. The application starts without a web server,
+	 * runs it, prints the result and exits, non-zero on failure.
+	 */
+	private @Nullable String command;
+
+	/**
+	 * Number of newest applied migrations the rollback command reverses.
+	 */
+	private @Nullable Integer commandSteps;
+
+	/**
+	 * Version for the command: the target of migrate, the version rollback returns to,
+	 * the version baseline stamps.
+	 */
+	private @Nullable String commandVersion;
+
+	/**
+	 * Bean name of the DataSource the command runs on. By default status, migrate, repair
+	 * and dry-run run on every migrated DataSource; rollback, baseline and dump on the
+	 * primary one.
+	 */
+	private @Nullable String commandDataSource;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -264,6 +297,46 @@ public class MigrationsProperties {
 
 	public void setDataSources(Map<String, DataSourceMigrations> dataSources) {
 		this.dataSources = dataSources;
+	}
+
+	public boolean isRepairOnStart() {
+		return this.repairOnStart;
+	}
+
+	public void setRepairOnStart(boolean repairOnStart) {
+		this.repairOnStart = repairOnStart;
+	}
+
+	public @Nullable String getCommand() {
+		return this.command;
+	}
+
+	public void setCommand(@Nullable String command) {
+		this.command = command;
+	}
+
+	public @Nullable Integer getCommandSteps() {
+		return this.commandSteps;
+	}
+
+	public void setCommandSteps(@Nullable Integer commandSteps) {
+		this.commandSteps = commandSteps;
+	}
+
+	public @Nullable String getCommandVersion() {
+		return this.commandVersion;
+	}
+
+	public void setCommandVersion(@Nullable String commandVersion) {
+		this.commandVersion = commandVersion;
+	}
+
+	public @Nullable String getCommandDataSource() {
+		return this.commandDataSource;
+	}
+
+	public void setCommandDataSource(@Nullable String commandDataSource) {
+		this.commandDataSource = commandDataSource;
 	}
 
 	/**

@@ -23,6 +23,7 @@ import dev.migrations.MigrationException;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorRegistry;
+import dev.migrations.RepairResult;
 import dev.migrations.autoconfigure.MigrationsProperties.OnFailure;
 import dev.migrations.autoconfigure.MigrationsProperties.RunOn;
 
@@ -47,6 +48,8 @@ public class MigrationsRunner implements ApplicationListener<ApplicationReadyEve
 
 	private final OnFailure onFailure;
 
+	private final boolean repairOnStart;
+
 	/**
 	 * Create a runner.
 	 * @param registry the migrators to run
@@ -54,9 +57,22 @@ public class MigrationsRunner implements ApplicationListener<ApplicationReadyEve
 	 * @param onFailure what a failure does
 	 */
 	public MigrationsRunner(MigratorRegistry registry, RunOn runOn, OnFailure onFailure) {
+		this(registry, runOn, onFailure, false);
+	}
+
+	/**
+	 * Create a runner.
+	 * @param registry the migrators to run
+	 * @param runOn when to run
+	 * @param onFailure what a failure does
+	 * @param repairOnStart whether to repair each history before migrating
+	 * ({@code migrations.repair-on-start})
+	 */
+	public MigrationsRunner(MigratorRegistry registry, RunOn runOn, OnFailure onFailure, boolean repairOnStart) {
 		this.registry = registry;
 		this.runOn = runOn;
 		this.onFailure = onFailure;
+		this.repairOnStart = repairOnStart;
 	}
 
 	@Override
@@ -74,12 +90,16 @@ public class MigrationsRunner implements ApplicationListener<ApplicationReadyEve
 	}
 
 	/**
-	 * Migrate every DataSource.
+	 * Migrate every DataSource, after repairing its history when
+	 * {@code migrations.repair-on-start=true}.
 	 * @throws MigrationException on the first failure unless {@code on-failure=continue}
 	 */
 	public void run() {
 		for (Migrator migrator : this.registry.all()) {
 			try {
+				if (this.repairOnStart) {
+					repair(migrator);
+				}
 				migrator.migrate();
 			}
 			catch (MigrationException ex) {
@@ -95,6 +115,21 @@ public class MigrationsRunner implements ApplicationListener<ApplicationReadyEve
 						(ex instanceof MigrationFailedException) ? null : ex);
 			}
 		}
+	}
+
+	private void repair(Migrator migrator) {
+		RepairResult result = migrator.repair();
+		if (result.failuresCleared().isEmpty() && result.changesAccepted().isEmpty()
+				&& result.missingForgotten().isEmpty()) {
+			logger.info(migrator.dataSourceName() + ": nothing to repair (migrations.repair-on-start=true). "
+					+ "Remove migrations.repair-on-start.");
+			return;
+		}
+		logger.warn(migrator.dataSourceName() + ": repaired the history before migrating, because "
+				+ "migrations.repair-on-start=true: failed attempts cleared " + result.failuresCleared()
+				+ ", changed migrations accepted " + result.changesAccepted() + ", missing versions forgotten "
+				+ result.missingForgotten() + ". Remove migrations.repair-on-start so that later starts validate "
+				+ "the history again.");
 	}
 
 }

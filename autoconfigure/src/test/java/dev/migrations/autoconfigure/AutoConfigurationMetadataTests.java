@@ -52,7 +52,7 @@ class AutoConfigurationMetadataTests {
 			.stream()
 			.filter((name) -> name.startsWith("dev.migrations."))
 			.toList();
-		assertThat(ours).hasSize(4);
+		assertThat(ours).hasSize(5);
 		for (String name : ours) {
 			assertThat(metadata).containsKey(name);
 			MergedAnnotation<ConditionalOnClass> onClass = MergedAnnotations.from(load(name))
