@@ -124,8 +124,11 @@ final class PostgresSchemaObjects {
 		tableDetail(objects, "SELECT " + TABLE_KEY + " || ': column ' || a.attname || ': generated', 'STORED'" + columns
 				+ " AND a.attgenerated <> ''");
 		tableDetail(objects, "SELECT " + TABLE_KEY + " || ': index ' || i.relname || ': definition',"
-				+ " pg_get_indexdef(x.indexrelid, 0, true) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid"
-				+ " JOIN pg_class c ON c.oid = x.indrelid" + TABLES);
+				+ " pg_get_indexdef(x.indexrelid, 0, true) || CASE WHEN x.indisvalid THEN '' ELSE ' INVALID' END"
+				+ " || COALESCE((SELECT ' ATTACHED TO ' || p.relname FROM pg_inherits h JOIN pg_class p"
+				+ " ON p.oid = h.inhparent WHERE h.inhrelid = x.indexrelid), '')"
+				+ " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid" + " JOIN pg_class c ON c.oid = x.indrelid"
+				+ TABLES);
 		tableDetail(objects, "SELECT " + TABLE_KEY + " || CASE k.contype WHEN 'f' THEN ': foreign key ' ELSE"
 				+ " ': exclusion constraint ' END || k.conname || CASE k.contype WHEN 'f' THEN ': definition' ELSE '' END,"
 				+ " pg_get_constraintdef(k.oid, true) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid"
@@ -153,9 +156,10 @@ final class PostgresSchemaObjects {
 				+ " WHERE c.relkind = 'm' AND " + USER_SCHEMA);
 	}
 
+	/** Named by their identity: the argument types, without argument names. */
 	private void routines(Map<String, String> objects) {
-		collect(objects, "SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END || n.nspname || '.'"
-				+ " || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', pg_get_functiondef(p.oid)"
+		collect(objects, "SELECT CASE p.prokind WHEN 'p' THEN 'procedure ' ELSE 'function ' END || n.nspname"
+				+ " || '.' || p.proname || '(' || oidvectortypes(p.proargtypes) || ')', pg_get_functiondef(p.oid)"
 				+ " FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE p.prokind IN ('f', 'p', 'w') AND "
 				+ USER_SCHEMA + notFromExtension("p.oid"));
 	}
@@ -180,7 +184,8 @@ final class PostgresSchemaObjects {
 	}
 
 	private void comments(Map<String, String> objects) {
-		collect(objects, "SELECT 'comment on ' || o.type || ' ' || o.identity, d.description FROM pg_description d"
+		collect(objects, "SELECT 'comment on ' || o.type || ' ' || " + PostgresSchemas.IDENTITY
+				+ ", d.description FROM pg_description d"
 				+ " CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) AS o"
 				+ " JOIN pg_namespace n ON n.oid = CASE WHEN d.classoid = 'pg_namespace'::regclass THEN d.objoid"
 				+ " ELSE (SELECT s.oid FROM pg_namespace s WHERE s.nspname = o.schema) END WHERE d.objoid <> ? AND "

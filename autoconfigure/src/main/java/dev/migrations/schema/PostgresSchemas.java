@@ -38,6 +38,12 @@ final class PostgresSchemas {
 	static final String POLICY_COMMAND = "CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT'"
 			+ " WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END";
 
+	/**
+	 * The identity of a {@code pg_identify_object} row {@code o}, without the
+	 * {@code pg_catalog} qualifier of built-in types.
+	 */
+	static final String IDENTITY = "regexp_replace(o.identity, '(^|[\\s(,])pg_catalog\\.', '\\1', 'g')";
+
 	private PostgresSchemas() {
 	}
 
