@@ -73,8 +73,8 @@ final class PostgresSchemaCatalog implements SchemaCatalog {
 	@Override
 	public List<String> tables() {
 		return this.jdbc.queryForList("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-				+ " WHERE n.nspname = COALESCE(CAST(? AS text), current_schema()) AND c.relkind IN ('r', 'p') ORDER BY c.relname",
-				String.class, this.schema);
+				+ " WHERE n.nspname = COALESCE(CAST(? AS text), current_schema()) AND c.relkind IN ('r', 'p')"
+				+ PostgresSchemas.notFromExtension("c.oid") + " ORDER BY c.relname", String.class, this.schema);
 	}
 
 	@Override

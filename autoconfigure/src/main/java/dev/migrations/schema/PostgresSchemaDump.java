@@ -22,27 +22,41 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dev.migrations.schema.PostgresSchemas.USER_SCHEMA;
+import static dev.migrations.schema.PostgresSchemas.notFromExtension;
+
 /**
- * The statements of a PostgreSQL schema dump, from the catalog functions
- * ({@code pg_get_*def}) with the search path set to the schema, so that names inside it
- * are unqualified and the script loads into whatever schema the loading connection uses.
- * Order: enum types, free-standing sequences, tables with their columns and non-foreign
- * constraints, sequence ownership, functions (their bodies are not checked while loading,
- * as {@code pg_dump} does), views in dependency order, indexes, foreign keys, triggers.
- * Each kind is sorted by name. Objects that extensions own are left out.
+ * The statements of a PostgreSQL schema dump of every user schema, from the catalog
+ * functions ({@code pg_get_*def}) with the search path set to the migrations' schema, so
+ * that names inside it are unqualified and the script loads into whatever schema the
+ * loading connection uses, while names in other schemas are qualified. Order: other
+ * schemas ({@code CREATE SCHEMA IF NOT EXISTS}), extensions not in {@code pg_catalog},
+ * enum types, domains, composite types, free-standing sequences, functions whose
+ * signature names no table, tables, partitions, sequence ownership, the other functions
+ * (bodies are not checked while loading, as {@code pg_dump} does), views and materialized
+ * views in dependency order, indexes, foreign keys, triggers, rules, row level security
+ * and policies, comments. Each kind is sorted by name. Objects that extensions own and
+ * the history table are left out.
  */
 final class PostgresSchemaDump {
 
-	private static final String IN_SCHEMA = " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?";
+	private static final String TYPES = " FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE "
+			+ USER_SCHEMA + notFromExtension("t.oid");
 
-	private static final String NOT_FROM_EXTENSION = " AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.objid = c.oid"
-			+ " AND e.deptype = 'e')";
+	private static final String TYPE_NAME = "CAST(CAST(t.oid AS regtype) AS text)";
+
+	/** A function whose arguments or result are a table's row type, or that reads one. */
+	private static final String NAMES_A_TABLE = "EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass"
+			+ " AND d.objid = c.oid AND (d.refclassid = 'pg_class'::regclass OR (d.refclassid = 'pg_type'::regclass"
+			+ " AND EXISTS (SELECT 1 FROM pg_type y JOIN pg_class r ON r.oid IN (y.typrelid, (SELECT e.typrelid"
+			+ " FROM pg_type e WHERE e.oid = y.typelem)) WHERE y.oid = d.refobjid AND r.relkind <> 'c'))))";
 
 	private final JdbcTemplate jdbc;
 
@@ -59,160 +73,140 @@ final class PostgresSchemaDump {
 	}
 
 	List<String> statements() {
-		this.schema = (this.requestedSchema != null) ? this.requestedSchema
-				: this.jdbc.queryForObject("SELECT current_schema()", String.class);
+		this.schema = PostgresSchemas.resolve(this.jdbc, this.requestedSchema);
 		this.jdbc.queryForObject("SELECT set_config('search_path', quote_ident(?), true)", String.class, this.schema);
+		PostgresTableDump tables = new PostgresTableDump(this.jdbc, this.schema,
+				PostgresSchemas.historyTable(this.jdbc, this.schema, this.historyTable));
 		List<String> statements = new ArrayList<>();
 		statements.add("SET LOCAL check_function_bodies = false");
+		statements.addAll(schemasAndExtensions());
 		statements.addAll(enumTypes());
+		statements.addAll(domains());
+		statements.addAll(compositeTypes());
 		statements.addAll(sequences());
-		statements.addAll(tables());
+		statements.addAll(functions(false));
+		statements.addAll(tables.tables());
+		statements.addAll(tables.partitions());
 		statements.addAll(sequenceOwners());
-		statements.addAll(functions());
+		statements.addAll(functions(true));
 		statements.addAll(views());
-		statements.addAll(indexes());
-		statements.addAll(foreignKeys());
-		statements.addAll(triggers());
+		statements.addAll(tables.indexes());
+		statements.addAll(tables.foreignKeys());
+		statements.addAll(tables.triggers());
+		statements.addAll(tables.rules());
+		statements.addAll(tables.policies());
+		statements.addAll(new PostgresCommentDump(this.jdbc, this.schema, this.historyTable).comments());
+		return statements;
+	}
+
+	private List<String> schemasAndExtensions() {
+		List<String> statements = new ArrayList<>(this.jdbc.queryForList(
+				"SELECT 'CREATE SCHEMA IF NOT EXISTS ' || quote_ident(n.nspname) FROM pg_namespace n WHERE "
+						+ USER_SCHEMA + notFromExtension("n.oid") + " AND n.nspname <> ? ORDER BY n.nspname",
+				String.class, this.schema));
+		statements.addAll(this.jdbc.queryForList("SELECT 'CREATE EXTENSION IF NOT EXISTS ' || quote_ident(x.extname)"
+				+ " || CASE WHEN n.nspname = ? THEN '' ELSE ' WITH SCHEMA ' || quote_ident(n.nspname) END"
+				+ " FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace WHERE n.nspname <> 'pg_catalog'"
+				+ " ORDER BY x.extname", String.class, this.schema));
 		return statements;
 	}
 
 	private List<String> enumTypes() {
-		return this.jdbc.queryForList("SELECT 'CREATE TYPE ' || quote_ident(t.typname) || ' AS ENUM ('"
-				+ " || string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) || ')'"
-				+ " FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid JOIN pg_namespace n ON n.oid = t.typnamespace"
-				+ " WHERE n.nspname = ? AND NOT EXISTS (SELECT 1 FROM pg_depend x WHERE x.objid = t.oid"
-				+ " AND x.deptype = 'e') GROUP BY t.typname ORDER BY t.typname", String.class, this.schema);
+		return this.jdbc.queryForList(
+				"SELECT 'CREATE TYPE ' || " + TYPE_NAME + " || ' AS ENUM (' || (SELECT"
+						+ " string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder) FROM pg_enum e"
+						+ " WHERE e.enumtypid = t.oid) || ')'" + TYPES + " AND t.typtype = 'e' ORDER BY " + TYPE_NAME,
+				String.class);
+	}
+
+	/** A domain may be based on another domain. */
+	private List<String> domains() {
+		Map<Long, String> definitions = new LinkedHashMap<>();
+		Map<Long, Set<Long>> bases = new LinkedHashMap<>();
+		this.jdbc.query("SELECT t.oid, t.typbasetype, 'CREATE DOMAIN ' || " + TYPE_NAME + " || ' AS '"
+				+ " || format_type(t.typbasetype, t.typtypmod) || COALESCE(' DEFAULT ' || t.typdefault, '')"
+				+ " || CASE WHEN t.typnotnull THEN ' NOT NULL' ELSE '' END || COALESCE((SELECT string_agg("
+				+ "' CONSTRAINT ' || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid, true), '' ORDER BY"
+				+ " k.conname) FROM pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c'), '')" + TYPES
+				+ " AND t.typtype = 'd' ORDER BY " + TYPE_NAME, (rs) -> {
+					definitions.put(rs.getLong(1), rs.getString(3));
+					bases.put(rs.getLong(1), Set.of(rs.getLong(2)));
+				});
+		return DependencyOrder.sort(definitions, bases);
+	}
+
+	private List<String> compositeTypes() {
+		return this.jdbc.queryForList(
+				"SELECT 'CREATE TYPE ' || " + TYPE_NAME + " || ' AS (\n\t' || COALESCE((SELECT"
+						+ " string_agg(quote_ident(a.attname) || ' ' || format_type(a.atttypid, a.atttypmod), ',\n\t'"
+						+ " ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0"
+						+ " AND NOT a.attisdropped), '') || '\n)'" + TYPES + " AND t.typtype = 'c' AND EXISTS (SELECT 1"
+						+ " FROM pg_class r WHERE r.oid = t.typrelid AND r.relkind = 'c') ORDER BY " + TYPE_NAME,
+				String.class);
 	}
 
 	/** Sequences of identity columns are part of their column. */
 	private List<String> sequences() {
-		return this.jdbc.queryForList("SELECT 'CREATE SEQUENCE ' || quote_ident(c.relname) || ' AS '"
+		return this.jdbc.queryForList("SELECT 'CREATE SEQUENCE ' || CAST(CAST(c.oid AS regclass) AS text) || ' AS '"
 				+ " || format_type(s.seqtypid, NULL) || ' START WITH ' || s.seqstart || ' INCREMENT BY '"
 				+ " || s.seqincrement || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax || ' CACHE ' || s.seqcache"
 				+ " || CASE WHEN s.seqcycle THEN ' CYCLE' ELSE '' END FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid"
-				+ IN_SCHEMA + NOT_FROM_EXTENSION + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid"
-				+ " AND d.deptype = 'i') ORDER BY c.relname", String.class, this.schema);
-	}
-
-	private List<String> tables() {
-		List<String> statements = new ArrayList<>();
-		this.jdbc.query("SELECT c.oid, quote_ident(c.relname), c.relpersistence FROM pg_class c" + IN_SCHEMA
-				+ " AND c.relkind = 'r' AND NOT c.relispartition AND c.relname <> ?" + NOT_FROM_EXTENSION
-				+ " ORDER BY c.relname", (rs) -> {
-					List<String> lines = columns(rs.getLong(1));
-					lines.addAll(constraints(rs.getLong(1)));
-					String unlogged = "u".equals(rs.getString(3)) ? "UNLOGGED " : "";
-					statements.add("CREATE " + unlogged + "TABLE " + rs.getString(2) + " (\n\t"
-							+ String.join(",\n\t", lines) + "\n)");
-				}, this.schema, this.historyTable);
-		return statements;
-	}
-
-	private List<String> columns(long table) {
-		return this.jdbc.query("SELECT quote_ident(a.attname), format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-				+ " a.attidentity, a.attgenerated, pg_get_expr(d.adbin, d.adrelid),"
-				+ " CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation"
-				+ " THEN CAST(CAST(a.attcollation AS regcollation) AS text) END,"
-				+ " s.seqstart, s.seqincrement FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
-				+ " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-				+ " LEFT JOIN pg_depend i ON i.refobjid = a.attrelid AND i.refobjsubid = a.attnum AND i.deptype = 'i'"
-				+ " AND i.classid = 'pg_class'::regclass LEFT JOIN pg_sequence s ON s.seqrelid = i.objid"
-				+ " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum", (rs, row) -> {
-					StringBuilder column = new StringBuilder(rs.getString(1)).append(' ').append(rs.getString(2));
-					if (rs.getString(7) != null) {
-						column.append(" COLLATE ").append(rs.getString(7));
-					}
-					String identity = rs.getString(4);
-					String expression = rs.getString(6);
-					if ("a".equals(identity) || "d".equals(identity)) {
-						column.append(" GENERATED ")
-							.append("a".equals(identity) ? "ALWAYS" : "BY DEFAULT")
-							.append(" AS IDENTITY");
-						if (rs.getLong(8) != 1 || rs.getLong(9) != 1) {
-							column.append(" (START WITH ")
-								.append(rs.getLong(8))
-								.append(" INCREMENT BY ")
-								.append(rs.getLong(9))
-								.append(')');
-						}
-					}
-					else if ("s".equals(rs.getString(5))) {
-						column.append(" GENERATED ALWAYS AS (").append(expression).append(") STORED");
-					}
-					else if (expression != null) {
-						column.append(" DEFAULT ").append(expression);
-					}
-					if (rs.getBoolean(3)) {
-						column.append(" NOT NULL");
-					}
-					return column.toString();
-				}, table);
-	}
-
-	private List<String> constraints(long table) {
-		return this.jdbc.query("SELECT 'CONSTRAINT ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid, true)"
-				+ " FROM pg_constraint WHERE conrelid = ? AND contype IN ('p', 'u', 'c', 'x')"
-				+ " ORDER BY position(contype IN 'pucx'), conname", (rs, row) -> rs.getString(1), table);
+				+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMA + notFromExtension("c.oid")
+				+ " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND (d.deptype = 'i'"
+				+ " OR (d.deptype = 'a' AND d.refobjid = to_regclass(quote_ident(?) || '.' || quote_ident(?)))))"
+				+ " ORDER BY n.nspname <> ?, n.nspname, c.relname", String.class, this.schema, this.historyTable,
+				this.schema);
 	}
 
 	private List<String> sequenceOwners() {
-		return this.jdbc.queryForList("SELECT 'ALTER SEQUENCE ' || quote_ident(c.relname) || ' OWNED BY '"
-				+ " || quote_ident(t.relname) || '.' || quote_ident(a.attname) FROM pg_depend d"
-				+ " JOIN pg_class c ON c.oid = d.objid AND c.relkind = 'S' JOIN pg_class t ON t.oid = d.refobjid"
-				+ " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid" + IN_SCHEMA
-				+ " AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'"
-				+ " AND t.relname <> ? ORDER BY c.relname", String.class, this.schema, this.historyTable);
+		return this.jdbc
+			.queryForList("SELECT 'ALTER SEQUENCE ' || CAST(CAST(c.oid AS regclass) AS text) || ' OWNED BY '"
+					+ " || CAST(CAST(t.oid AS regclass) AS text) || '.' || quote_ident(a.attname) FROM pg_depend d"
+					+ " JOIN pg_class c ON c.oid = d.objid AND c.relkind = 'S' JOIN pg_class t ON t.oid = d.refobjid"
+					+ " JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid"
+					+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMA
+					+ " AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'"
+					+ " AND t.oid IS DISTINCT FROM to_regclass(quote_ident(?) || '.' || quote_ident(?))"
+					+ " ORDER BY n.nspname <> ?, n.nspname, c.relname", String.class, this.schema, this.historyTable,
+					this.schema);
 	}
 
-	/** The catalog always qualifies a function's own name: the schema is taken off. */
-	private List<String> functions() {
+	/**
+	 * The catalog always qualifies a function's own name: the main schema is taken off.
+	 * @param namingTables whether to write the functions whose signature or body names a
+	 * table (after the tables) or the others (before them)
+	 */
+	private List<String> functions(boolean namingTables) {
 		String prefix = this.jdbc.queryForObject("SELECT quote_ident(?) || '.'", String.class, this.schema);
-		return this.jdbc.query("SELECT pg_get_functiondef(c.oid), c.prokind FROM pg_proc c"
-				+ " JOIN pg_namespace n ON n.oid = c.pronamespace WHERE n.nspname = ? AND c.prokind IN ('f', 'p')"
-				+ NOT_FROM_EXTENSION + " ORDER BY c.proname, pg_get_function_identity_arguments(c.oid)", (rs, row) -> {
-					String kind = "p".equals(rs.getString(2)) ? "PROCEDURE " : "FUNCTION ";
-					return rs.getString(1).replaceFirst(Pattern.quote(kind + prefix), kind);
+		Pattern ownName = Pattern.compile("^(CREATE OR REPLACE (?:FUNCTION|PROCEDURE) )" + Pattern.quote(prefix));
+		return this.jdbc.query("SELECT pg_get_functiondef(c.oid) FROM pg_proc c"
+				+ " JOIN pg_namespace n ON n.oid = c.pronamespace WHERE " + USER_SCHEMA
+				+ " AND c.prokind IN ('f', 'p', 'w') AND " + (namingTables ? "" : "NOT ") + NAMES_A_TABLE
+				+ notFromExtension("c.oid") + " ORDER BY n.nspname <> ?, n.nspname, c.proname,"
+				+ " pg_get_function_identity_arguments(c.oid)", (rs, row) -> {
+					Matcher matcher = ownName.matcher(rs.getString(1));
+					return matcher.replaceFirst("$1");
 				}, this.schema);
 	}
 
 	private List<String> views() {
 		Map<Long, String> definitions = new LinkedHashMap<>();
-		this.jdbc.query("SELECT c.oid, 'CREATE VIEW ' || quote_ident(c.relname) || ' AS\n'"
-				+ " || rtrim(pg_get_viewdef(c.oid, true), ';') FROM pg_class c" + IN_SCHEMA + " AND c.relkind = 'v'"
-				+ NOT_FROM_EXTENSION + " ORDER BY c.relname", (rs) -> {
+		this.jdbc.query("SELECT c.oid, 'CREATE ' || CASE c.relkind WHEN 'm' THEN 'MATERIALIZED ' ELSE '' END"
+				+ " || 'VIEW ' || CAST(CAST(c.oid AS regclass) AS text)"
+				+ " || COALESCE(' WITH (' || array_to_string(c.reloptions, ', ') || ')', '') || ' AS\n'"
+				+ " || rtrim(pg_get_viewdef(c.oid, true), ';') FROM pg_class c"
+				+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + USER_SCHEMA + " AND c.relkind IN ('v', 'm')"
+				+ notFromExtension("c.oid") + " ORDER BY n.nspname <> ?, n.nspname, c.relname", (rs) -> {
 					definitions.put(rs.getLong(1), rs.getString(2));
 				}, this.schema);
 		Map<Long, Set<Long>> dependencies = new LinkedHashMap<>();
 		this.jdbc.query("SELECT DISTINCT r.ev_class, d.refobjid FROM pg_rewrite r JOIN pg_depend d"
 				+ " ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass"
-				+ " JOIN pg_class w ON w.oid = d.refobjid AND w.relkind = 'v' WHERE w.oid <> r.ev_class", (rs) -> {
+				+ " JOIN pg_class w ON w.oid = d.refobjid AND w.relkind IN ('v', 'm') WHERE w.oid <> r.ev_class",
+				(rs) -> {
 					dependencies.computeIfAbsent(rs.getLong(1), (view) -> new LinkedHashSet<>()).add(rs.getLong(2));
 				});
 		return DependencyOrder.sort(definitions, dependencies);
-	}
-
-	private List<String> indexes() {
-		return this.jdbc.queryForList("SELECT pg_get_indexdef(x.indexrelid, 0, true) FROM pg_index x"
-				+ " JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid" + IN_SCHEMA
-				+ " AND t.relname <> ? AND t.relkind = 'r' AND NOT EXISTS (SELECT 1 FROM pg_constraint k"
-				+ " WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))" + NOT_FROM_EXTENSION
-				+ " ORDER BY c.relname", String.class, this.schema, this.historyTable);
-	}
-
-	private List<String> foreignKeys() {
-		return this.jdbc.queryForList(
-				"SELECT 'ALTER TABLE ' || quote_ident(c.relname) || ' ADD CONSTRAINT '"
-						+ " || quote_ident(k.conname) || ' ' || pg_get_constraintdef(k.oid, true) FROM pg_constraint k"
-						+ " JOIN pg_class c ON c.oid = k.conrelid" + IN_SCHEMA
-						+ " AND k.contype = 'f' AND c.relname <> ?" + " ORDER BY c.relname, k.conname",
-				String.class, this.schema, this.historyTable);
-	}
-
-	private List<String> triggers() {
-		return this.jdbc.queryForList(
-				"SELECT pg_get_triggerdef(g.oid, true) FROM pg_trigger g" + " JOIN pg_class c ON c.oid = g.tgrelid"
-						+ IN_SCHEMA + " AND NOT g.tgisinternal AND c.relname <> ?" + " ORDER BY c.relname, g.tgname",
-				String.class, this.schema, this.historyTable);
 	}
 
 }

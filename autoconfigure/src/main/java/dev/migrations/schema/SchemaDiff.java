@@ -30,8 +30,10 @@ import dev.migrations.IndexDefinition;
 
 /**
  * The differences between an expected and an actual {@link SchemaSnapshot}, one readable
- * line each, such as {@code table users: column email: type expected text, actual
- * varchar(255)}.
+ * line each, such as {@code table users: column email: expected text NULL, actual
+ * varchar(255) NULL} or {@code view public.active_users: definition differs (…)}. What
+ * belongs to an object only one side has (the columns of a missing table, the indexes of
+ * a missing materialized view) is not listed again.
  */
 public final class SchemaDiff {
 
@@ -64,9 +66,10 @@ public final class SchemaDiff {
 				differences.add("table " + table + ": only in " + ((left == null) ? "actual" : "expected"));
 			}
 			else {
-				compare(left, right, differences, columnOrder);
+				compare("table " + table + ": ", left, right, differences, columnOrder);
 			}
 		}
+		ObjectDiff.compare(expected.objects(), actual.objects(), differences);
 		return new SchemaDiff(differences, columnOrder);
 	}
 
@@ -106,9 +109,8 @@ public final class SchemaDiff {
 		return "The schemas differ in " + all.size() + " place(s):\n  - " + String.join("\n  - ", all);
 	}
 
-	private static void compare(TableSnapshot expected, TableSnapshot actual, List<String> differences,
+	private static void compare(String prefix, TableSnapshot expected, TableSnapshot actual, List<String> differences,
 			List<String> columnOrder) {
-		String prefix = "table " + expected.name() + ": ";
 		int before = differences.size();
 		compareAll(prefix + "column ", byKey(expected.columns(), ColumnDefinition::name),
 				byKey(actual.columns(), ColumnDefinition::name), SchemaDiff::describe, differences);

@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -71,10 +70,13 @@ public final class MigrationTester {
 
 	private final MigratorSettings settings;
 
-	private MigrationTester(DataSource dataSource, List<? extends Migration> migrations, MigratorSettings settings) {
+	private final boolean columnOrder;
+
+	private MigrationTester(DataSource dataSource, Migrator migrator, MigratorSettings settings, boolean columnOrder) {
 		this.dataSource = dataSource;
-		this.settings = settings.withFreshSchema(null);
-		this.migrator = Migrator.create(dataSource, migrations, this.settings);
+		this.migrator = migrator;
+		this.settings = settings;
+		this.columnOrder = columnOrder;
 	}
 
 	/**
@@ -100,7 +102,20 @@ public final class MigrationTester {
 		Assert.notNull(dataSource, "'dataSource' must not be null");
 		Assert.notNull(migrations, "'migrations' must not be null");
 		Assert.notNull(settings, "'settings' must not be null");
-		return new MigrationTester(dataSource, migrations, settings);
+		MigratorSettings withoutDump = settings.withFreshSchema(null);
+		return new MigrationTester(dataSource, Migrator.create(dataSource, migrations, withoutDump), withoutDump,
+				false);
+	}
+
+	/**
+	 * Return a tester that also fails a round trip when {@code down} restores the columns
+	 * of a table in another order. By default order alone is no failure: PostgreSQL can
+	 * only re-add a dropped column last.
+	 * @return a tester on the same database and migrations that compares column order
+	 * @since 0.2.0
+	 */
+	public MigrationTester comparingColumnOrder() {
+		return new MigrationTester(this.dataSource, this.migrator, this.settings, true);
 	}
 
 	/**
@@ -226,17 +241,18 @@ public final class MigrationTester {
 		}
 	}
 
-	private static void assertSame(String version, SchemaSnapshot expected, SchemaSnapshot actual, String problem) {
-		// A down that re-adds a dropped column can only add it last: order alone is no
-		// failure.
-		SchemaDiff diff = expected.diff(actual).ignoringColumnOrder();
+	private void assertSame(String version, SchemaSnapshot expected, SchemaSnapshot actual, String problem) {
+		SchemaDiff diff = expected.diff(actual);
+		if (!this.columnOrder) {
+			diff = diff.ignoringColumnOrder();
+		}
 		if (!diff.isEmpty()) {
 			throw new AssertionError("Migration " + version + ": " + problem + "\n" + diff);
 		}
 	}
 
 	/**
-	 * Read the schema the migrations work on, without the history table.
+	 * Read everything the migrations created, in every schema, without the history table.
 	 * @return the snapshot
 	 */
 	SchemaSnapshot snapshot() {
@@ -246,7 +262,7 @@ public final class MigrationTester {
 	static SchemaSnapshot snapshot(DataSource dataSource, MigratorSettings settings) {
 		try (Connection connection = dataSource.getConnection()) {
 			DatabaseKind kind = Dialect.of(connection).kind();
-			return SchemaSnapshot.read(connection, kind, settings.schema(), Set.of(settings.table()));
+			return SchemaSnapshot.readAll(connection, kind, settings.schema(), settings.table());
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Reading the schema of DataSource '" + settings.dataSourceName() + "' failed: "

@@ -17,8 +17,10 @@
 package dev.migrations.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -66,6 +68,12 @@ abstract class AbstractSchemaDumpTests {
 	 * kind.
 	 */
 	protected abstract List<String> expectedDefinitions();
+
+	/**
+	 * Return the difference {@link MigrationTester#checkSchemaDump} reports for a dump
+	 * without the trigger {@code orders_touch} of {@link #everyObjectKind()}.
+	 */
+	protected abstract String missingTrigger();
 
 	@AfterEach
 	void closeDatabases() {
@@ -174,6 +182,20 @@ abstract class AbstractSchemaDumpTests {
 			.withMessageStartingWith("The schema dump is of version 1 and the migrations reach version 2. "
 					+ "Regenerate the dump from the migrations")
 			.withMessageContaining("table audit: only in expected");
+	}
+
+	@Test
+	void schemaDumpCheckCatchesADumpWithoutAnObjectNamingIt() throws Exception {
+		String dump = dumpOf(schema());
+		String incomplete = Arrays.stream(dump.split("\n\n"))
+			.filter((statement) -> !statement.startsWith("CREATE TRIGGER orders_touch"))
+			.collect(Collectors.joining("\n\n"));
+		assertThat(incomplete).isNotEqualTo(dump);
+		MigrationTester tester = MigrationTester.of(database("replayed"), List.of(schema()));
+		HikariDataSource loaded = database("loaded");
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(() -> tester.checkSchemaDump(loaded, incomplete))
+			.withMessageStartingWith("The schema dump is of version 1 and the migrations reach version 1.")
+			.withMessageContaining(missingTrigger() + ": only in expected");
 	}
 
 	private String dumpOf(TestMigration... migrations) throws Exception {

@@ -58,4 +58,9 @@ class SqliteSchemaDumpTests extends AbstractSchemaDumpTests {
 						+ "datetime('now') WHERE id = NEW.id; END;");
 	}
 
+	@Override
+	protected String missingTrigger() {
+		return "trigger orders_touch";
+	}
+
 }

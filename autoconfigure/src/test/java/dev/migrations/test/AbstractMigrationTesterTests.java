@@ -93,6 +93,21 @@ abstract class AbstractMigrationTesterTests {
 	}
 
 	@Test
+	void downThatReaddsADroppedColumnLastFailsWhenColumnOrderIsCompared() {
+		TestMigration createPeople = TestMigration
+			.of("1", "CREATE TABLE people (id int PRIMARY KEY, nickname varchar(50), email varchar(100))")
+			.withDown("DROP TABLE people");
+		TestMigration dropNickname = TestMigration.of("2", "ALTER TABLE people DROP COLUMN nickname")
+			.withDown("ALTER TABLE people ADD COLUMN nickname varchar(50)");
+		MigrationTester tester = MigrationTester.of(this.dataSource, List.of(createPeople, dropNickname))
+			.comparingColumnOrder();
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(tester::checkRoundTrips)
+			.withMessageStartingWith("Migration 2: its down left the schema different")
+			.withMessageContaining(
+					"table people: column order expected [id, nickname, email], actual [id, email, nickname]");
+	}
+
+	@Test
 	void downThatForgetsATableFailsNamingTheTable() {
 		TestMigration leaky = TestMigration.of("2", "CREATE TABLE audit (id int)").withDown("SELECT 1");
 		MigrationTester tester = MigrationTester.of(this.dataSource, List.of(createUsers(), leaky));
