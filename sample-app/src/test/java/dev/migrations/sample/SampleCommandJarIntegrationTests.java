@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code migrate} print their result and exit without starting the web server. Runs in
  * Maven's integration-test phase, after the jar is built.
  */
-class SampleJarCommandIntegrationTests {
+class SampleCommandJarIntegrationTests {
 
 	@TempDir
 	Path directory;
