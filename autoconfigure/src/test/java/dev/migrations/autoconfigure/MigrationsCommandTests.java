@@ -92,7 +92,7 @@ class MigrationsCommandTests {
 			assertThat(output.getOut()).contains("State: FAILED")
 				.contains("Problems (migrate refuses to run until they are fixed):")
 				.contains(
-						" - Migration 1 (dev.migrations.testsupport.TestMigration) was applied with checksum a but its checksum is now b");
+						" - Migration 1 (dev.migrations.testsupport.TestMigration) was applied with checksum a, but its checksum is now b");
 		});
 		changed.withPropertyValues("migrations.command=repair").run((context) -> {
 			assertThat(run(context)).isZero();
