@@ -53,11 +53,10 @@ import dev.migrations.MigrationValidationException;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorSettings;
 import dev.migrations.RunResult;
+import dev.migrations.testsupport.ConsoleOutput;
 import dev.migrations.testsupport.RowCountingDataSource;
 import dev.migrations.testsupport.TestMigration;
 
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -122,8 +121,8 @@ abstract class AbstractMigratorTests {
 	}
 
 	@Test
-	@ExtendWith(OutputCaptureExtension.class)
-	void secondRunLogsOneLineSayingItIsUpToDate(CapturedOutput output) {
+	@ExtendWith(ConsoleOutput.class)
+	void secondRunLogsOneLineSayingItIsUpToDate(ConsoleOutput output) {
 		migrator(new V1__CreateUsers(), new V2__AddAdminFlagToUsers()).migrate();
 		int before = output.toString().length();
 		migrator(new V1__CreateUsers(), new V2__AddAdminFlagToUsers()).migrate();
@@ -589,8 +588,8 @@ abstract class AbstractMigratorTests {
 	}
 
 	@Test
-	@ExtendWith(OutputCaptureExtension.class)
-	void waitingForTheLockSaysWhoHoldsItAndTheTimeoutAsWritten(CapturedOutput output) throws Exception {
+	@ExtendWith(ConsoleOutput.class)
+	void waitingForTheLockSaysWhoHoldsItAndTheTimeoutAsWritten(ConsoleOutput output) throws Exception {
 		Process child = startSlowMigrationProcess();
 		try {
 			Migrator waiting = Migrator.create(this.dataSource, SlowMigrationProcess.migrations(false),
