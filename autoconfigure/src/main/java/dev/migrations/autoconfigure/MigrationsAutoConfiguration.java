@@ -77,6 +77,13 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(MigrationsSchemaManagementProvider.class)
+	MigrationsSchemaManagementProvider migrationsSchemaManagementProvider(ListableBeanFactory beanFactory,
+			ObjectProvider<MigratorRegistry> migratorRegistry) {
+		return new MigrationsSchemaManagementProvider(beanFactory, migratorRegistry);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(MigrationEventPublisher.class)
 	MigrationEventPublisher migrationEventPublisher(ApplicationEventPublisher applicationEventPublisher) {
 		return new MigrationEventPublisher(applicationEventPublisher);

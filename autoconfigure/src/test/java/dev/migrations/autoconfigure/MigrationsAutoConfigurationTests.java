@@ -44,12 +44,15 @@ import dev.migrations.autoconfigure.MigrationsProperties.RunOn;
 import dev.migrations.testsupport.SqliteTestDatabase;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.SchemaManagement;
+import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +77,24 @@ class MigrationsAutoConfigurationTests {
 			assertThat(context.getBean(Migrator.class).dataSourceName()).isEqualTo("dataSource");
 			assertThat(context.getBean(Migrator.class).status().pending()).isEqualTo(1);
 		});
+	}
+
+	@Test
+	void tellsHibernateThatTheMigratedDataSourceIsManaged() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class).run((context) -> {
+			SchemaManagementProvider provider = context.getBean(SchemaManagementProvider.class);
+			assertThat(provider.getSchemaManagement(context.getBean(DataSource.class)))
+				.isEqualTo(SchemaManagement.MANAGED);
+			assertThat(provider.getSchemaManagement(new DriverManagerDataSource("jdbc:sqlite::memory:")))
+				.isEqualTo(SchemaManagement.UNMANAGED);
+		});
+	}
+
+	@Test
+	void schemaIsUnmanagedWhenMigrationsAreDisabled() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(SchemaManagementProvider.class));
 	}
 
 	@Test

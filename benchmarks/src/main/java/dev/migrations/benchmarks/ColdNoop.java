@@ -19,6 +19,8 @@ package dev.migrations.benchmarks;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The no-op in a fresh JVM: one contestant's start-up check on an up-to-date database,
@@ -40,6 +42,9 @@ public final class ColdNoop {
 	 * @throws Exception on any failure
 	 */
 	public static void main(String[] args) throws Exception {
+		// Tools log at WARN, as in the harness JVM: an application has its logging set up
+		// before any tool runs, so its first INFO line costs little there.
+		Logger.getLogger("").setLevel(Level.WARNING);
 		PlainDataSource dataSource = new PlainDataSource(args[1], args[2]);
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("SELECT 1");
