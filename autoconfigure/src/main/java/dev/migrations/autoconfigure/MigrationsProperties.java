@@ -126,7 +126,9 @@ public class MigrationsProperties {
 	private List<String> dataSourceOrder = new ArrayList<>();
 
 	/**
-	 * Settings per DataSource bean name; unset keys fall back to the global ones.
+	 * Settings per DataSource bean name: enabled, table, schema, target-version,
+	 * out-of-order, baseline-on-migrate, baseline-version, lock-timeout, group,
+	 * fresh-schema, locations. Unset keys fall back to the global ones.
 	 */
 	private Map<String, DataSourceMigrations> dataSources = new LinkedHashMap<>();
 
