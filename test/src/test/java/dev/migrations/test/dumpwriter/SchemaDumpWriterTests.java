@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-package dev.migrations.test;
+package dev.migrations.test.dumpwriter;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migrations.Migration;
 import dev.migrations.MigrationContext;
 import dev.migrations.MigrationException;
+import dev.migrations.test.SchemaDumpWriter;
 import dev.migrations.testsupport.SqliteTestDatabase;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -72,8 +73,13 @@ class SchemaDumpWriterTests {
 		assertThat(Files.exists(output)).isFalse();
 	}
 
+	// JPA and Spring Data are on this module's test classpath for the slice tests; this
+	// application has neither entities nor repositories.
 	@SpringBootConfiguration
-	@EnableAutoConfiguration
+	@EnableAutoConfiguration(
+			excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+					"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
+					"org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration" })
 	@Import({ V1__CreateUsers.class, V2__IndexUsersByName.class })
 	static class Application {
 
