@@ -18,6 +18,7 @@ package dev.migrations.autoconfigure;
 
 import java.util.Map;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -38,8 +39,17 @@ final class MigrationsCommandEnvironmentPostProcessor implements EnvironmentPost
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!StringUtils.hasText(environment.getProperty("migrations.command"))) {
+		String command = environment.getProperty("migrations.command");
+		if (!StringUtils.hasText(command)) {
 			return;
+		}
+		if (AotDetector.useGeneratedArtifacts()) {
+			// AOT processing fixed the context at build time, web server and all: a
+			// command run would start the application instead, or fail obscurely.
+			throw new IllegalStateException("migrations.command=" + command
+					+ " cannot run in a start from ahead-of-time processed code (spring.aot.enabled=true), "
+					+ "whose beans were fixed at build time without the command. Run the command on the same jar "
+					+ "without -Dspring.aot.enabled=true.");
 		}
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource(FORCED,

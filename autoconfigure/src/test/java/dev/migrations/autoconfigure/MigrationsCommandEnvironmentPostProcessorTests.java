@@ -18,11 +18,14 @@ package dev.migrations.autoconfigure;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.SpringProperties;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.test.context.support.TestPropertySourceUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class MigrationsCommandEnvironmentPostProcessorTests {
 
@@ -50,6 +53,19 @@ class MigrationsCommandEnvironmentPostProcessorTests {
 		assertThat(this.environment.getProperty("migrations.run-on")).isEqualTo("startup");
 		assertThat(this.environment.getPropertySources().contains(MigrationsCommandEnvironmentPostProcessor.DEFAULTS))
 			.isFalse();
+	}
+
+	@Test
+	void commandInAnAheadOfTimeProcessedStartIsRefusedWithWhatToDo() {
+		SpringProperties.setProperty(AotDetector.AOT_ENABLED, "true");
+		try {
+			assertThatIllegalStateException().isThrownBy(() -> postProcess("migrations.command=status"))
+				.withMessageStartingWith("migrations.command=status cannot run in a start from ahead-of-time")
+				.withMessageEndingWith("without -Dspring.aot.enabled=true.");
+		}
+		finally {
+			SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
+		}
 	}
 
 	private void postProcess(String... properties) {

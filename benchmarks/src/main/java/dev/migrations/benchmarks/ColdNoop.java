@@ -22,6 +22,9 @@ import java.sql.Statement;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import org.apache.commons.logging.LogFactory;
+import org.slf4j.LoggerFactory;
+
 /**
  * The no-op in a fresh JVM: one contestant's start-up check on an up-to-date database,
  * what the tool adds to an application's start (class loading included). Run by the
@@ -42,9 +45,16 @@ public final class ColdNoop {
 	 * @throws Exception on any failure
 	 */
 	public static void main(String[] args) throws Exception {
-		// Tools log at WARN, as in the harness JVM: an application has its logging set up
-		// before any tool runs, so its first INFO line costs little there.
+		// Tools log at WARN, as in the harness JVM, and the logging APIs they use are set
+		// up before the clock starts: an application has its logging running before any
+		// tool runs, so a cold JVM's one-off logging bootstrap is no tool's cost.
 		Logger.getLogger("").setLevel(Level.WARNING);
+		if (isPresent("org.apache.commons.logging.LogFactory")) {
+			LogFactory.getLog(ColdNoop.class).debug("logging is up");
+		}
+		if (isPresent("org.slf4j.LoggerFactory")) {
+			LoggerFactory.getLogger(ColdNoop.class).debug("logging is up");
+		}
 		PlainDataSource dataSource = new PlainDataSource(args[1], args[2]);
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			statement.execute("SELECT 1");
@@ -54,6 +64,17 @@ public final class ColdNoop {
 		contestant.migrate(dataSource, new Workload(Integer.parseInt(args[4]), Path.of(args[3])));
 		long elapsed = System.nanoTime() - start;
 		System.out.println(ChildJvm.ELAPSED + elapsed);
+	}
+
+	/** Whether this contestant's classpath has a class, without initializing it. */
+	private static boolean isPresent(String className) {
+		try {
+			Class.forName(className, false, ColdNoop.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException ex) {
+			return false;
+		}
 	}
 
 }

@@ -29,11 +29,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,17 +53,35 @@ class SampleJarIntegrationTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
-	@Test
-	void packagedJarMigratesAndServesTheEndpoint() throws Exception {
+	/**
+	 * The jar as built, and the same jar started from the code that
+	 * {@code spring-boot:process-aot} generated at build time, as a native image would
+	 * run (GraalVM itself is not on the build machines): its Java and SQL migrations
+	 * apply alike.
+	 */
+	@ParameterizedTest(name = "ahead-of-time processed: {0}")
+	@ValueSource(booleans = { false, true })
+	void packagedJarMigratesAndServesTheEndpoint(boolean aot) throws Exception {
 		int port = freePort();
-		Process application = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-jar", jar().toString(), "--server.port=" + port,
-				"--sample.database=" + this.directory.resolve("e2e.db"))
-			.redirectErrorStream(true)
-			.start();
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		if (aot) {
+			command.add("-Dspring.aot.enabled=true");
+		}
+		command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port,
+				"--sample.database=" + this.directory.resolve("e2e.db")));
+		Process application = new ProcessBuilder(command).redirectErrorStream(true).start();
+		List<String> lines = new CopyOnWriteArrayList<>();
 		try {
-			CompletableFuture<Boolean> started = CompletableFuture.supplyAsync(() -> waitForStartedLine(application));
+			CompletableFuture<Boolean> started = CompletableFuture
+				.supplyAsync(() -> waitForStartedLine(application, lines));
 			assertThat(started.get(120, TimeUnit.SECONDS)).as("application migrated").isTrue();
+			assertThat(lines.stream().anyMatch((line) -> line.contains("Starting AOT-processed")))
+				.as("started from the AOT-generated code")
+				.isEqualTo(aot);
+			assertThat(lines).as("Java and SQL migrations applied")
+				.anyMatch((line) -> line.contains("dataSource: applied 1 (Create users)"))
+				.anyMatch((line) -> line.contains("dataSource: applied 2 (create notes)"));
 			HttpResponse<String> migrations = get(port, "/actuator/migrations");
 			assertThat(migrations.statusCode()).isEqualTo(200);
 			assertThat(migrations.body()).contains("\"state\":\"UP_TO_DATE\"")
@@ -85,11 +108,12 @@ class SampleJarIntegrationTests {
 				HttpResponse.BodyHandlers.ofString());
 	}
 
-	private static boolean waitForStartedLine(Process application) {
+	private static boolean waitForStartedLine(Process application, List<String> lines) {
 		try (BufferedReader output = new BufferedReader(
 				new InputStreamReader(application.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = output.readLine()) != null) {
+				lines.add(line);
 				// The run ends after "Started": wait for its summary, then readiness is
 				// up.
 				if (line.contains("dataSource: applied") && line.contains("now at version")) {
