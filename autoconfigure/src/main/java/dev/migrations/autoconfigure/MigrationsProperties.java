@@ -132,6 +132,8 @@ public class MigrationsProperties {
 	 */
 	private Map<String, DataSourceMigrations> dataSources = new LinkedHashMap<>();
 
+	private final Postgresql postgresql = new Postgresql();
+
 	/**
 	 * Whether to repair the history (clear failed attempts, accept changed checksums,
 	 * forget applied versions whose code is gone) before the migrations run on start-up.
@@ -301,6 +303,10 @@ public class MigrationsProperties {
 		this.dataSources = dataSources;
 	}
 
+	public Postgresql getPostgresql() {
+		return this.postgresql;
+	}
+
 	public boolean isRepairOnStart() {
 		return this.repairOnStart;
 	}
@@ -377,6 +383,61 @@ public class MigrationsProperties {
 		 * Keep running; health reports DOWN.
 		 */
 		CONTINUE
+
+	}
+
+	/**
+	 * Limits on the migrations' own statements, for zero-downtime changes on a busy
+	 * database. Named for PostgreSQL, where all apply; MariaDB and MySQL use the lock
+	 * timeout as lock_wait_timeout and innodb_lock_wait_timeout, SQLite as its busy
+	 * timeout.
+	 */
+	public static class Postgresql {
+
+		/**
+		 * How long each statement of a migration waits for a lock before the migration
+		 * gives up, is rolled back and tried again; 0 leaves the database's own setting.
+		 * A value without a unit is in seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration lockTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * How long each statement of a migration may run (PostgreSQL statement_timeout);
+		 * unset for no limit. A value without a unit is in seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration statementTimeout;
+
+		/**
+		 * How often a transactional migration that timed out waiting for a lock is rolled
+		 * back and tried again, with exponential backoff and jitter, before it fails.
+		 */
+		private int lockRetries = 3;
+
+		public Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+		}
+
+		public @Nullable Duration getStatementTimeout() {
+			return this.statementTimeout;
+		}
+
+		public void setStatementTimeout(@Nullable Duration statementTimeout) {
+			this.statementTimeout = statementTimeout;
+		}
+
+		public int getLockRetries() {
+			return this.lockRetries;
+		}
+
+		public void setLockRetries(int lockRetries) {
+			this.lockRetries = lockRetries;
+		}
 
 	}
 

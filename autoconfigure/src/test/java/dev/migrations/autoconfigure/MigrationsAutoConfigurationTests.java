@@ -163,6 +163,47 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void statementLimitsDefaultToATenSecondLockTimeoutAndThreeRetries() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual")
+			.run((context) -> {
+				MigrationsProperties.Postgresql postgresql = context.getBean(MigrationsProperties.class)
+					.getPostgresql();
+				assertThat(postgresql.getLockTimeout()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(postgresql.getStatementTimeout()).isNull();
+				assertThat(postgresql.getLockRetries()).isEqualTo(3);
+			});
+	}
+
+	@Test
+	void lockTimeoutReachesTheMigrationsConnection() {
+		withDatabase().withUserConfiguration(BusyTimeoutConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual", "migrations.postgresql.lock-timeout=2500ms",
+					"migrations.postgresql.statement-timeout=1m", "migrations.postgresql.lock-retries=0")
+			.run((context) -> {
+				MigrationsProperties.Postgresql postgresql = context.getBean(MigrationsProperties.class)
+					.getPostgresql();
+				assertThat(postgresql.getStatementTimeout()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(postgresql.getLockRetries()).isZero();
+				context.getBean(Migrator.class).migrate();
+				assertThat(context.getBean(BusyTimeoutMigration.class).seen).isEqualTo(2500);
+			});
+	}
+
+	@Test
+	void negativeLockRetriesFailTheStartNamingTheProperty() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.postgresql.lock-retries=-1")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(MigrationException.class)
+					.hasMessageContaining("migrations.postgresql.lock-retries is -1")
+					.hasMessageContaining("0 or more");
+			});
+	}
+
+	@Test
 	void perDataSourceSettingsOverrideGlobalOnes() {
 		withDatabase().withUserConfiguration(MigrationConfiguration.class)
 			.withPropertyValues("migrations.run-on=manual", "migrations.table=global_history",
@@ -333,6 +374,37 @@ class MigrationsAutoConfigurationTests {
 		@Bean
 		V1__CreateUsers createUsers() {
 			return new V1__CreateUsers();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BusyTimeoutConfiguration {
+
+		@Bean
+		BusyTimeoutMigration busyTimeoutMigration() {
+			return new BusyTimeoutMigration();
+		}
+
+	}
+
+	static class BusyTimeoutMigration implements Migration {
+
+		volatile int seen;
+
+		@Override
+		public String version() {
+			return "1";
+		}
+
+		@Override
+		public String description() {
+			return "Read the busy timeout";
+		}
+
+		@Override
+		public void up(MigrationContext context) {
+			this.seen = context.jdbc().queryForObject("PRAGMA busy_timeout", Integer.class);
 		}
 
 	}

@@ -225,19 +225,22 @@ public final class DefaultMigrator implements Migrator {
 			RunResult upToDate = upToDate(history.current(), start);
 			return (created != null) ? withFreshSchema(upToDate, created) : upToDate;
 		}
-		RunResult result = run(connection, dialect, session.table(), history, plan, session.installedBy(), start);
+		RunResult result = run(session, history, plan, start);
 		return (created != null) ? withFreshSchema(result, created) : result;
 	}
 
-	private RunResult run(Connection connection, Dialect dialect, HistoryTable table, History history,
-			MigrationPlan plan, String installedBy, long start) throws SQLException {
+	private RunResult run(LockedSession session, History history, MigrationPlan plan, long start) throws SQLException {
+		Connection connection = session.connection();
+		Dialect dialect = session.dialect();
+		HistoryTable table = session.table();
+		String installedBy = session.installedBy();
 		String from = versionText(history.current());
 		this.listener.runStarted(dataSourceName(), plan.pending().size());
 		StatementLog log = new StatementLog();
 		DefaultMigrationContext context = newContext(log.wrap(connection), dialect);
 		try (HistoryTable.Writer writer = table.writer(connection, history)) {
 			MigrationRun run = new MigrationRun(connection, writer, context, log, dialect, this.listener, installedBy,
-					HostName.get(), history.lastId());
+					HostName.get(), history.lastId(), this.settings.statementLimits(), session.lockWaitWatcher());
 			try {
 				run.up(plan.pending(), this.settings.group());
 			}
@@ -366,7 +369,8 @@ public final class DefaultMigrator implements Migrator {
 			StatementLog log = new StatementLog();
 			MigrationRun run = new MigrationRun(session.connection(), writer,
 					newContext(log.wrap(session.connection()), session.dialect()), log, session.dialect(),
-					this.listener, session.installedBy(), session.host(), session.history().lastId());
+					this.listener, session.installedBy(), session.host(), session.history().lastId(),
+					this.settings.statementLimits(), session.lockWaitWatcher());
 			try {
 				run.down(plan.path());
 			}
@@ -415,7 +419,8 @@ public final class DefaultMigrator implements Migrator {
 					.of(createHistory(connection, session.table(), session.installedBy(), this.target), this.catalog);
 				MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
 						this.settings.outOfOrder(), this.target));
-				return DryRun.check(session, newContext(connection, dialect), history, plan.pending());
+				return DryRun.check(session, newContext(connection, dialect), history, plan.pending(),
+						this.settings.statementLimits());
 			}
 			finally {
 				connection.rollback();
@@ -500,7 +505,7 @@ public final class DefaultMigrator implements Migrator {
 						}
 					}
 					return operation.run(new LockedSession(connection, dialect, table, rows, history, installedBy,
-							HostName.get(), start));
+							HostName.get(), start, lock));
 				}
 				finally {
 					this.running = false;

@@ -19,6 +19,7 @@ package dev.migrations.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,9 @@ import org.apache.commons.logging.LogFactory;
 import dev.migrations.DryRunResult;
 import dev.migrations.MigrationContext;
 import dev.migrations.MigrationOutcome;
+import dev.migrations.MigratorSettings.StatementLimits;
 import dev.migrations.Operation;
+import dev.migrations.dialect.Dialect;
 
 /**
  * Applies pending migrations the way a run would, history rows included, inside the
@@ -52,10 +55,16 @@ final class DryRun {
 
 	private final String host;
 
+	private final Dialect dialect;
+
+	private final StatementLimits limits;
+
 	private long lastId;
 
 	private DryRun(Connection connection, HistoryTable.Writer writer, MigrationContext context, String installedBy,
-			String host, long lastId) {
+			String host, long lastId, Dialect dialect, StatementLimits limits) {
+		this.dialect = dialect;
+		this.limits = limits;
 		this.connection = connection;
 		this.writer = writer;
 		this.context = context;
@@ -69,10 +78,10 @@ final class DryRun {
 	 * the caller rolls the transaction back.
 	 */
 	static DryRunResult check(LockedSession session, MigrationContext context, History history,
-			List<ResolvedMigration> pending) throws SQLException {
+			List<ResolvedMigration> pending, StatementLimits limits) throws SQLException {
 		try (HistoryTable.Writer writer = session.table().writer(session.connection(), history)) {
 			DryRunResult result = new DryRun(session.connection(), writer, context, session.installedBy(),
-					session.host(), history.lastId())
+					session.host(), history.lastId(), session.dialect(), limits)
 				.check(pending);
 			if (logger.isInfoEnabled()) {
 				long failed = result.outcomes().stream().filter((outcome) -> !outcome.success()).count();
@@ -102,6 +111,11 @@ final class DryRun {
 		Savepoint savepoint = this.connection.setSavepoint();
 		Instant startedAt = Instant.now();
 		long start = System.nanoTime();
+		// The same locks as the real run, so the same limits: a dry run on a busy
+		// database must not queue the application's queries behind it either.
+		Duration own = migration.migration().lockTimeout();
+		Dialect.Restore restore = this.dialect.limitStatements(this.connection,
+				(own != null) ? own : this.limits.lockTimeout(), this.limits.statementTimeout(), true);
 		try {
 			migration.migration().up(this.context);
 			long durationMs = (System.nanoTime() - start) / 1_000_000;
@@ -119,6 +133,9 @@ final class DryRun {
 			}
 			return new MigrationOutcome(migration.version().toString(), migration.description(), Operation.UP, false,
 					durationMs, Failures.describe(ex));
+		}
+		finally {
+			restore.restore();
 		}
 	}
 
