@@ -42,11 +42,14 @@ import org.springframework.util.Assert;
  * version, or {@code null} to replay every migration
  * @param statementLimits how long the migrations' own statements may wait for locks and
  * run, and how often a migration that waited too long is tried again
+ * @param safety whether a run first observes its pending migrations in a dry run and
+ * warns about, or refuses, unsafe ones
  * @since 0.1.0
  */
 public record MigratorSettings(String dataSourceName, String table, @Nullable String schema,
 		@Nullable String targetVersion, boolean outOfOrder, boolean baselineOnMigrate, String baselineVersion,
-		Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema, StatementLimits statementLimits) {
+		Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema, StatementLimits statementLimits,
+		Safety safety) {
 
 	public MigratorSettings {
 		// Plain checks, not Spring's Assert: classes less to load on the start-up path.
@@ -58,6 +61,9 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 		}
 		if (statementLimits == null) {
 			throw new IllegalArgumentException("'statementLimits' must not be null");
+		}
+		if (safety == null) {
+			throw new IllegalArgumentException("'safety' must not be null");
 		}
 	}
 
@@ -79,7 +85,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 			@Nullable String targetVersion, boolean outOfOrder, boolean baselineOnMigrate, String baselineVersion,
 			Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema) {
 		this(dataSourceName, table, schema, targetVersion, outOfOrder, baselineOnMigrate, baselineVersion, lockTimeout,
-				group, freshSchema, StatementLimits.defaults());
+				group, freshSchema, StatementLimits.defaults(), Safety.OFF);
 	}
 
 	/**
@@ -91,7 +97,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public static MigratorSettings defaults(String dataSourceName) {
 		return new MigratorSettings(dataSourceName, "schema_migrations", null, null, false, false, "1",
-				Duration.ofSeconds(60), false, null, StatementLimits.defaults());
+				Duration.ofSeconds(60), false, null, StatementLimits.defaults(), Safety.OFF);
 	}
 
 	/**
@@ -102,7 +108,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withTable(String table) {
 		return new MigratorSettings(this.dataSourceName, table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				this.statementLimits);
+				this.statementLimits, this.safety);
 	}
 
 	/**
@@ -113,7 +119,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withSchema(@Nullable String schema) {
 		return new MigratorSettings(this.dataSourceName, this.table, schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				this.statementLimits);
+				this.statementLimits, this.safety);
 	}
 
 	/**
@@ -124,7 +130,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withOutOfOrder(boolean outOfOrder) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				this.statementLimits);
+				this.statementLimits, this.safety);
 	}
 
 	/**
@@ -135,7 +141,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withLockTimeout(Duration lockTimeout) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, lockTimeout, this.group, this.freshSchema,
-				this.statementLimits);
+				this.statementLimits, this.safety);
 	}
 
 	/**
@@ -146,7 +152,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withGroup(boolean group) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, group, this.freshSchema,
-				this.statementLimits);
+				this.statementLimits, this.safety);
 	}
 
 	/**
@@ -157,7 +163,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withFreshSchema(@Nullable FreshSchema freshSchema) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, freshSchema,
-				this.statementLimits);
+				this.statementLimits, this.safety);
 	}
 
 	/**
@@ -169,7 +175,46 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withStatementLimits(StatementLimits statementLimits) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				statementLimits);
+				statementLimits, this.safety);
+	}
+
+	/**
+	 * Return these settings with another safety check before a run.
+	 * @param safety whether and how pending migrations are observed first
+	 * @return the changed settings
+	 * @since 0.3.0
+	 */
+	public MigratorSettings withSafety(Safety safety) {
+		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.statementLimits, safety);
+	}
+
+	/**
+	 * What a run does with the safety rules before it applies anything. Observing runs
+	 * every pending migration twice (once rolled back), so it is for deployments that
+	 * want the check, not the default.
+	 *
+	 * @since 0.3.0
+	 */
+	public enum Safety {
+
+		/**
+		 * Apply pending migrations without observing them first.
+		 */
+		OFF,
+
+		/**
+		 * Observe pending migrations in a dry run first and log unaccepted errors.
+		 */
+		WARN,
+
+		/**
+		 * Observe pending migrations in a dry run first and apply nothing when one has an
+		 * unaccepted error.
+		 */
+		FAIL
+
 	}
 
 	/**

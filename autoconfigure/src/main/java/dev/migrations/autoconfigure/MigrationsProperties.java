@@ -25,6 +25,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migrations.MigratorSettings.Safety;
+
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -133,6 +135,14 @@ public class MigrationsProperties {
 	private Map<String, DataSourceMigrations> dataSources = new LinkedHashMap<>();
 
 	private final Postgresql postgresql = new Postgresql();
+
+	/**
+	 * Whether a run first observes its pending migrations in a dry run and applies the
+	 * safety rules: off, warn (log unaccepted errors, then apply) or fail (apply nothing
+	 * when one has an unaccepted error). PostgreSQL only; each pending migration then
+	 * runs twice, once rolled back.
+	 */
+	private Safety safety = Safety.OFF;
 
 	/**
 	 * Whether to repair the history (clear failed attempts, accept changed checksums,
@@ -305,6 +315,14 @@ public class MigrationsProperties {
 
 	public Postgresql getPostgresql() {
 		return this.postgresql;
+	}
+
+	public Safety getSafety() {
+		return this.safety;
+	}
+
+	public void setSafety(Safety safety) {
+		this.safety = safety;
 	}
 
 	public boolean isRepairOnStart() {

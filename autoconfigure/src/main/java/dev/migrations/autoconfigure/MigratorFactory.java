@@ -233,7 +233,7 @@ final class MigratorFactory {
 				or(own.getBaselineOnMigrate(), global.isBaselineOnMigrate()),
 				or(own.getBaselineVersion(), global.getBaselineVersion()),
 				or(own.getLockTimeout(), global.getLockTimeout()), or(own.getGroup(), global.isGroup()), null,
-				statementLimits(global.getPostgresql()));
+				statementLimits(global.getPostgresql()), global.getSafety());
 	}
 
 	private static StatementLimits statementLimits(MigrationsProperties.Postgresql postgresql) {

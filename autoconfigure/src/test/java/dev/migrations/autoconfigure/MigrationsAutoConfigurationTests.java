@@ -37,6 +37,7 @@ import dev.migrations.MigrationKind;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorRegistry;
+import dev.migrations.MigratorSettings;
 import dev.migrations.RepairResult;
 import dev.migrations.RunResult;
 import dev.migrations.autoconfigure.MigrationsProperties.OnFailure;
@@ -188,6 +189,18 @@ class MigrationsAutoConfigurationTests {
 				context.getBean(Migrator.class).migrate();
 				assertThat(context.getBean(BusyTimeoutMigration.class).seen).isEqualTo(2500);
 			});
+	}
+
+	@Test
+	void safetyIsOffByDefaultAndBindsItsValues() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual")
+			.run((context) -> assertThat(context.getBean(MigrationsProperties.class).getSafety())
+				.isEqualTo(MigratorSettings.Safety.OFF));
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual", "migrations.safety=fail")
+			.run((context) -> assertThat(context.getBean(MigrationsProperties.class).getSafety())
+				.isEqualTo(MigratorSettings.Safety.FAIL));
 	}
 
 	@Test

@@ -205,6 +205,14 @@ public interface Dialect {
 	}
 
 	/**
+	 * Return what observes, in a dry run, what a migration does to existing tables.
+	 * @return the probe, or {@code null} where the database cannot tell
+	 */
+	default @Nullable SafetyProbe safetyProbe() {
+		return null;
+	}
+
+	/**
 	 * Return the dialect for the database a connection talks to.
 	 * @param connection the connection
 	 * @return the dialect

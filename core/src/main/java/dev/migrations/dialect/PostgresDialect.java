@@ -150,4 +150,9 @@ final class PostgresDialect implements Dialect {
 				? new PostgresLockWaitWatcher(held.connection(), connection) : LockWaitWatcher.NONE;
 	}
 
+	@Override
+	public SafetyProbe safetyProbe() {
+		return new PostgresSafetyProbe();
+	}
+
 }

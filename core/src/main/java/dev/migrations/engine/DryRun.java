@@ -26,13 +26,16 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.migrations.DryRunResult;
 import dev.migrations.MigrationContext;
 import dev.migrations.MigrationOutcome;
 import dev.migrations.MigratorSettings.StatementLimits;
 import dev.migrations.Operation;
+import dev.migrations.SafetyReport;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.SafetyProbe;
 
 /**
  * Applies pending migrations the way a run would, history rows included, inside the
@@ -40,6 +43,10 @@ import dev.migrations.dialect.Dialect;
  * savepoint: a failure is undone and reported, and the next migration is checked on top
  * of those that succeeded. Non-transactional migrations are not run and are reported as
  * not checked. Nothing here commits.
+ * <p>
+ * Observing (for the safety report) reads the catalog before each migration and again
+ * right after it ran, before its history row, from the same session; the plain dry run
+ * and real runs never do.
  */
 final class DryRun {
 
@@ -59,10 +66,21 @@ final class DryRun {
 
 	private final StatementLimits limits;
 
+	private final @Nullable SafetyProbe probe;
+
+	private final String historyTable;
+
+	private final List<SafetyReport.Entry> entries = new ArrayList<>();
+
+	private final List<String> notObserved = new ArrayList<>();
+
 	private long lastId;
 
 	private DryRun(Connection connection, HistoryTable.Writer writer, MigrationContext context, String installedBy,
-			String host, long lastId, Dialect dialect, StatementLimits limits) {
+			String host, long lastId, Dialect dialect, StatementLimits limits, @Nullable SafetyProbe probe,
+			String historyTable) {
+		this.probe = probe;
+		this.historyTable = historyTable;
 		this.dialect = dialect;
 		this.limits = limits;
 		this.connection = connection;
@@ -81,7 +99,7 @@ final class DryRun {
 			List<ResolvedMigration> pending, StatementLimits limits) throws SQLException {
 		try (HistoryTable.Writer writer = session.table().writer(session.connection(), history)) {
 			DryRunResult result = new DryRun(session.connection(), writer, context, session.installedBy(),
-					session.host(), history.lastId(), session.dialect(), limits)
+					session.host(), history.lastId(), session.dialect(), limits, null, session.table().name())
 				.check(pending);
 			if (logger.isInfoEnabled()) {
 				long failed = result.outcomes().stream().filter((outcome) -> !outcome.success()).count();
@@ -90,6 +108,27 @@ final class DryRun {
 						+ result.notChecked().size() + " not checked; nothing was changed");
 			}
 			return result;
+		}
+	}
+
+	/**
+	 * Check the pending migrations as {@link #check} does, observing each; the caller
+	 * rolls the transaction back.
+	 */
+	static SafetyReport observe(LockedSession session, MigrationContext context, History history,
+			List<ResolvedMigration> pending, StatementLimits limits) throws SQLException {
+		try (HistoryTable.Writer writer = session.table().writer(session.connection(), history)) {
+			SafetyProbe probe = session.dialect().safetyProbe();
+			DryRun run = new DryRun(session.connection(), writer, context, session.installedBy(), session.host(),
+					history.lastId(), session.dialect(), limits, probe, session.table().name());
+			if (probe == null) {
+				List<String> versions = new ArrayList<>();
+				pending.forEach((migration) -> versions.add(migration.version().toString()));
+				return new SafetyReport(context.dataSourceName(), List.of(), versions);
+			}
+			DryRunResult result = run.check(pending);
+			run.notObserved.addAll(result.notChecked());
+			return new SafetyReport(context.dataSourceName(), run.entries, run.notObserved);
 		}
 	}
 
@@ -117,7 +156,12 @@ final class DryRun {
 		Dialect.Restore restore = this.dialect.limitStatements(this.connection,
 				(own != null) ? own : this.limits.lockTimeout(), this.limits.statementTimeout(), true);
 		try {
+			SafetyProbe.Before before = (this.probe != null) ? this.probe.before(this.connection, this.historyTable)
+					: null;
 			migration.migration().up(this.context);
+			if (before != null) {
+				this.entries.add(SafetyRules.evaluate(migration, before.after(this.connection)));
+			}
 			long durationMs = (System.nanoTime() - start) / 1_000_000;
 			this.writer.insert(HistoryRow.of(this.lastId + 1, migration, Operation.UP, true, startedAt, durationMs,
 					this.installedBy, this.host, null));
@@ -128,6 +172,9 @@ final class DryRun {
 		catch (Exception ex) {
 			long durationMs = (System.nanoTime() - start) / 1_000_000;
 			this.connection.rollback(savepoint);
+			if (this.probe != null) {
+				this.notObserved.add(migration.version().toString());
+			}
 			if (logger.isDebugEnabled()) {
 				logger.debug(this.context.dataSourceName() + ": dry run of " + migration.name() + " failed", ex);
 			}

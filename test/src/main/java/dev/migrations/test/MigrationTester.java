@@ -34,6 +34,7 @@ import dev.migrations.MigrationState;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorSettings;
 import dev.migrations.MigratorSettings.FreshSchema;
+import dev.migrations.SafetyReport;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.engine.Version;
 import dev.migrations.schema.SchemaDiff;
@@ -145,6 +146,55 @@ public final class MigrationTester {
 		Version start = Version.parse(version);
 		up(version, "going up to the starting version " + version);
 		return check(pending(start));
+	}
+
+	/**
+	 * Observe every pending migration in a dry run (rolled back: the database stays as it
+	 * is) and fail when one does something unsafe while the application runs that it does
+	 * not accept: rewriting a table, building an index without {@code CONCURRENTLY},
+	 * adding a validated constraint, setting {@code NOT NULL}, dropping or renaming a
+	 * column or table of an existing table. Observed on PostgreSQL; on SQLite every
+	 * migration is reported as not checked. Write the result as SARIF with
+	 * {@link SafetySarif#of(SafetyReport)}.
+	 * @return the report, when no unaccepted error was found
+	 * @throws AssertionError listing the report, naming each unaccepted error with its
+	 * safe recipe
+	 * @since 0.3.0
+	 */
+	public SafetyReport checkSafety() {
+		SafetyReport report = safetyReport();
+		List<SafetyReport.Finding> errors = report.unaccepted(SafetyReport.Level.ERROR);
+		if (!errors.isEmpty()) {
+			StringBuilder message = new StringBuilder().append(errors.size())
+				.append(" unaccepted safety errors in the pending migrations:");
+			for (SafetyReport.Finding error : errors) {
+				message.append("\n  ").append(error.version()).append(' ').append(error.rule()).append(": ");
+				message.append(error.message());
+			}
+			throw new AssertionError(message.append("\n")
+				.append(report.describe())
+				.append("Change each as its recipe says, or accept a reviewed finding in the migration itself: "
+						+ "@AllowUnsafe(\"rewrite\") on a Java migration, '-- migrations: allow=rewrite' as an SQL "
+						+ "file's first line.")
+				.toString());
+		}
+		return report;
+	}
+
+	/**
+	 * Observe every pending migration as {@link #checkSafety()} does, without failing on
+	 * what is found: for a report to write, such as SARIF for code scanning.
+	 * @return the report
+	 * @throws AssertionError when the migrations cannot be observed
+	 * @since 0.3.0
+	 */
+	public SafetyReport safetyReport() {
+		try {
+			return this.migrator.safetyReport();
+		}
+		catch (MigrationException ex) {
+			throw new AssertionError("Observing the pending migrations failed: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
