@@ -36,6 +36,7 @@ import dev.migrations.MigratorSettings;
 import dev.migrations.MigratorSettings.FreshSchema;
 import dev.migrations.SafetyReport;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.engine.SqlTextCheck;
 import dev.migrations.engine.Version;
 import dev.migrations.schema.SchemaDiff;
 import dev.migrations.schema.SchemaDump;
@@ -179,6 +180,47 @@ public final class MigrationTester {
 				.toString());
 		}
 		return report;
+	}
+
+	/**
+	 * Check the text of SQL file migrations against the safety rules that text alone
+	 * shows, without a database: an index built without {@code CONCURRENTLY}, a
+	 * constraint without {@code NOT VALID}, {@code SET NOT NULL}, a column type change,
+	 * columns or tables dropped or renamed, each on a table the file does not create.
+	 * Java migrations are left to {@link #checkSafety()}. Load the files with
+	 * {@code new SqlMigrationLoader(new DefaultResourceLoader()).load("dataSource",
+	 * List.of("classpath:db/migrations"), Map.of())}.
+	 * @param migrations the migrations; those not read from SQL files are skipped
+	 * @return every finding, accepted ones included, when none is unaccepted
+	 * @throws AssertionError naming each unaccepted finding with its file, line and safe
+	 * recipe
+	 * @since 0.3.0
+	 */
+	public static List<SafetyReport.Finding> checkSqlText(List<? extends Migration> migrations) {
+		Assert.notNull(migrations, "'migrations' must not be null");
+		List<SafetyReport.Finding> findings = new ArrayList<>();
+		migrations.forEach((migration) -> findings.addAll(SqlTextCheck.check(migration)));
+		StringBuilder message = new StringBuilder();
+		int unaccepted = 0;
+		for (SafetyReport.Finding finding : findings) {
+			if (!finding.accepted()) {
+				unaccepted++;
+				message.append("\n  ")
+					.append(finding.source())
+					.append(' ')
+					.append(finding.rule())
+					.append(": ")
+					.append(finding.message())
+					.append("\n    safe recipe: ")
+					.append(finding.recipe());
+			}
+		}
+		if (unaccepted > 0) {
+			throw new AssertionError(unaccepted + " unaccepted safety errors in the SQL files:" + message
+					+ "\nChange each as its recipe says, or accept a reviewed one with '-- migrations: allow=<rule>' "
+					+ "as the file's first line.");
+		}
+		return findings;
 	}
 
 	/**
