@@ -22,7 +22,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
@@ -35,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * timeout is polled that often with {@code pg_blocking_pids}, so a lock wait that lasts
  * the whole timeout is seen at least three times, while a migration quicker than that
  * sends nothing. No other connection is taken, so a small pool cannot starve it. Closing
- * a watch waits for a poll under way, so the lock's session is never used by two threads.
+ * a watch waits for a poll under way, so the lock's session is never used by two threads;
+ * the polls of a run share one daemon thread.
  */
 final class PostgresLockWaitWatcher implements LockWaitWatcher {
 
@@ -52,13 +54,13 @@ final class PostgresLockWaitWatcher implements LockWaitWatcher {
 			+ "FROM pg_locks l WHERE l.pid = ? AND NOT l.granted LIMIT 1) "
 			+ "FROM pg_stat_activity a WHERE a.pid = ANY (pg_blocking_pids(?)) ORDER BY a.pid";
 
-	private static final long CLOSE_WAIT_MS = 10_000;
-
 	private final Connection side;
 
 	private final Connection connection;
 
 	private int pid;
+
+	private @Nullable ScheduledThreadPoolExecutor scheduler;
 
 	PostgresLockWaitWatcher(Connection side, Connection connection) {
 		this.side = side;
@@ -71,8 +73,9 @@ final class PostgresLockWaitWatcher implements LockWaitWatcher {
 			return Watch.NONE;
 		}
 		try {
-			PolledWatch watch = new PolledWatch(backendPid(), Math.max(MIN_INTERVAL_MS, lockTimeout.toMillis() / 4));
-			watch.thread.start();
+			long intervalMs = Math.max(MIN_INTERVAL_MS, lockTimeout.toMillis() / 4);
+			PolledWatch watch = new PolledWatch(backendPid());
+			watch.future = scheduler().scheduleWithFixedDelay(watch, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
 			return watch;
 		}
 		catch (SQLException ex) {
@@ -80,6 +83,27 @@ final class PostgresLockWaitWatcher implements LockWaitWatcher {
 			logger.debug("Cannot watch the migration's lock waits", ex);
 			return Watch.NONE;
 		}
+	}
+
+	/**
+	 * One daemon thread for the whole run, started with the first watch and ending a
+	 * second after the last: scheduling a poll per migration costs microseconds, where a
+	 * thread per migration would cost far more on a run of many small migrations.
+	 */
+	private ScheduledThreadPoolExecutor scheduler() {
+		ScheduledThreadPoolExecutor scheduler = this.scheduler;
+		if (scheduler == null) {
+			scheduler = new ScheduledThreadPoolExecutor(1, (task) -> {
+				Thread thread = new Thread(task, "migrations-lock-wait-watch");
+				thread.setDaemon(true);
+				return thread;
+			});
+			scheduler.setKeepAliveTime(1, TimeUnit.SECONDS);
+			scheduler.allowCoreThreadTimeOut(true);
+			scheduler.setRemoveOnCancelPolicy(true);
+			this.scheduler = scheduler;
+		}
+		return scheduler;
 	}
 
 	private int backendPid() throws SQLException {
@@ -95,20 +119,18 @@ final class PostgresLockWaitWatcher implements LockWaitWatcher {
 
 	private final class PolledWatch implements Watch, Runnable {
 
-		private final CountDownLatch closed = new CountDownLatch(1);
-
-		private final Thread thread = new Thread(this, "migrations-lock-wait-watch");
+		private final Object polling = new Object();
 
 		private final int pid;
 
-		private final long intervalMs;
+		private volatile @Nullable ScheduledFuture<?> future;
+
+		private boolean closed;
 
 		private volatile @Nullable String blockers;
 
-		PolledWatch(int pid, long intervalMs) {
+		PolledWatch(int pid) {
 			this.pid = pid;
-			this.intervalMs = intervalMs;
-			this.thread.setDaemon(true);
 		}
 
 		@Override
@@ -118,30 +140,32 @@ final class PostgresLockWaitWatcher implements LockWaitWatcher {
 
 		@Override
 		public void close() {
-			this.closed.countDown();
-			try {
-				this.thread.join(CLOSE_WAIT_MS);
+			ScheduledFuture<?> future = this.future;
+			if (future != null) {
+				future.cancel(false);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			// Waits for a poll under way: the lock's session is never used by two
+			// threads.
+			synchronized (this.polling) {
+				this.closed = true;
 			}
 		}
 
 		@Override
 		public void run() {
-			try {
-				while (!this.closed.await(this.intervalMs, TimeUnit.MILLISECONDS)) {
+			synchronized (this.polling) {
+				if (this.closed) {
+					return;
+				}
+				try {
 					String seen = poll(PostgresLockWaitWatcher.this.side);
 					if (seen != null) {
 						this.blockers = seen;
 					}
 				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			catch (SQLException | RuntimeException ex) {
-				logger.debug("Stopped watching the lock waits of backend " + this.pid, ex);
+				catch (SQLException | RuntimeException ex) {
+					logger.debug("Could not see the lock waits of backend " + this.pid, ex);
+				}
 			}
 		}
 
