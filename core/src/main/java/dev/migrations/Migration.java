@@ -16,6 +16,8 @@
 
 package dev.migrations;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -105,6 +107,17 @@ public interface Migration {
 	 * @return the checksum, or {@code null} (the default) for none
 	 */
 	default @Nullable String checksum() {
+		return null;
+	}
+
+	/**
+	 * Return how long each statement of this migration may wait for a lock, overriding
+	 * {@code migrations.postgresql.lock-timeout} for this migration alone: longer for a
+	 * change that must wait its turn on a busy table, {@link Duration#ZERO} for no limit.
+	 * @return the lock timeout, or {@code null} (the default) for the configured one
+	 * @since 0.3.0
+	 */
+	default @Nullable Duration lockTimeout() {
 		return null;
 	}
 

@@ -141,6 +141,23 @@ public interface Migrator {
 	DryRunResult dryRun();
 
 	/**
+	 * Run every pending migration as {@link #dryRun()} does, rolled back, and observe
+	 * from its own session what it does to tables that existed before it: the locks it
+	 * holds, the tables and indexes it rewrites, constraints added validated, indexes
+	 * built without {@code CONCURRENTLY}, columns dropped or renamed; each judged by the
+	 * safety rules. Observed on PostgreSQL; elsewhere the report lists every migration as
+	 * not checked.
+	 * @return the report
+	 * @throws MigrationValidationException when the migrations and the history disagree
+	 * @throws MigrationRefusedException when the database cannot roll back DDL
+	 * @throws LockTimeoutException when another instance holds the lock too long
+	 * @since 0.3.0
+	 */
+	default SafetyReport safetyReport() {
+		throw new UnsupportedOperationException(getClass().getName() + " does not observe migrations");
+	}
+
+	/**
 	 * Return the database's schema as an SQL script that recreates it: tables with
 	 * columns, defaults, identity columns and sequences, constraints and indexes, views,
 	 * and on PostgreSQL enum types, functions and triggers (from the catalog; no

@@ -40,11 +40,16 @@ import org.springframework.util.Assert;
  * @param group whether all pending migrations of a run share one transaction
  * @param freshSchema the schema dump an empty database is created from and stamped at its
  * version, or {@code null} to replay every migration
+ * @param statementLimits how long the migrations' own statements may wait for locks and
+ * run, and how often a migration that waited too long is tried again
+ * @param safety whether a run first observes its pending migrations in a dry run and
+ * warns about, or refuses, unsafe ones
  * @since 0.1.0
  */
 public record MigratorSettings(String dataSourceName, String table, @Nullable String schema,
 		@Nullable String targetVersion, boolean outOfOrder, boolean baselineOnMigrate, String baselineVersion,
-		Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema) {
+		Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema, StatementLimits statementLimits,
+		Safety safety) {
 
 	public MigratorSettings {
 		// Plain checks, not Spring's Assert: classes less to load on the start-up path.
@@ -54,6 +59,33 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 		if (lockTimeout == null || lockTimeout.isNegative()) {
 			throw new IllegalArgumentException("'lockTimeout' must not be null or negative");
 		}
+		if (statementLimits == null) {
+			throw new IllegalArgumentException("'statementLimits' must not be null");
+		}
+		if (safety == null) {
+			throw new IllegalArgumentException("'safety' must not be null");
+		}
+	}
+
+	/**
+	 * Create settings with the default {@link StatementLimits}.
+	 * @param dataSourceName the DataSource bean name
+	 * @param table the history table
+	 * @param schema the schema, or {@code null} for the connection's default
+	 * @param targetVersion the version to stop at, or {@code null} for the latest
+	 * @param outOfOrder whether pending versions older than the newest applied may run
+	 * @param baselineOnMigrate whether a database without history is stamped first
+	 * @param baselineVersion the version a baseline stamps
+	 * @param lockTimeout how long to wait for another instance's migration lock
+	 * @param group whether all pending migrations of a run share one transaction
+	 * @param freshSchema the schema dump an empty database is created from, or
+	 * {@code null}
+	 */
+	public MigratorSettings(String dataSourceName, String table, @Nullable String schema,
+			@Nullable String targetVersion, boolean outOfOrder, boolean baselineOnMigrate, String baselineVersion,
+			Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema) {
+		this(dataSourceName, table, schema, targetVersion, outOfOrder, baselineOnMigrate, baselineVersion, lockTimeout,
+				group, freshSchema, StatementLimits.defaults(), Safety.OFF);
 	}
 
 	/**
@@ -65,7 +97,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public static MigratorSettings defaults(String dataSourceName) {
 		return new MigratorSettings(dataSourceName, "schema_migrations", null, null, false, false, "1",
-				Duration.ofSeconds(60), false, null);
+				Duration.ofSeconds(60), false, null, StatementLimits.defaults(), Safety.OFF);
 	}
 
 	/**
@@ -75,7 +107,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withTable(String table) {
 		return new MigratorSettings(this.dataSourceName, table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.statementLimits, this.safety);
 	}
 
 	/**
@@ -85,7 +118,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withSchema(@Nullable String schema) {
 		return new MigratorSettings(this.dataSourceName, this.table, schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.statementLimits, this.safety);
 	}
 
 	/**
@@ -95,7 +129,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withOutOfOrder(boolean outOfOrder) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.statementLimits, this.safety);
 	}
 
 	/**
@@ -105,7 +140,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withLockTimeout(Duration lockTimeout) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, lockTimeout, this.group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, lockTimeout, this.group, this.freshSchema,
+				this.statementLimits, this.safety);
 	}
 
 	/**
@@ -115,7 +151,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withGroup(boolean group) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, group, this.freshSchema,
+				this.statementLimits, this.safety);
 	}
 
 	/**
@@ -125,7 +162,104 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withFreshSchema(@Nullable FreshSchema freshSchema) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, freshSchema,
+				this.statementLimits, this.safety);
+	}
+
+	/**
+	 * Return these settings with other limits for the migrations' own statements.
+	 * @param statementLimits the lock timeout, statement timeout and retries
+	 * @return the changed settings
+	 * @since 0.3.0
+	 */
+	public MigratorSettings withStatementLimits(StatementLimits statementLimits) {
+		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				statementLimits, this.safety);
+	}
+
+	/**
+	 * Return these settings with another safety check before a run.
+	 * @param safety whether and how pending migrations are observed first
+	 * @return the changed settings
+	 * @since 0.3.0
+	 */
+	public MigratorSettings withSafety(Safety safety) {
+		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.statementLimits, safety);
+	}
+
+	/**
+	 * What a run does with the safety rules before it applies anything. Observing runs
+	 * every pending migration twice (once rolled back), so it is for deployments that
+	 * want the check, not the default.
+	 *
+	 * @since 0.3.0
+	 */
+	public enum Safety {
+
+		/**
+		 * Apply pending migrations without observing them first.
+		 */
+		OFF,
+
+		/**
+		 * Observe pending migrations in a dry run first and log unaccepted errors.
+		 */
+		WARN,
+
+		/**
+		 * Observe pending migrations in a dry run first and apply nothing when one has an
+		 * unaccepted error.
+		 */
+		FAIL
+
+	}
+
+	/**
+	 * How long a migration's own statements may wait for a lock on a table or row, and
+	 * run, and how often a migration that waited too long is rolled back and tried again.
+	 * A migration that waits for a lock behind a long transaction would otherwise queue
+	 * every later query on that table behind itself; with a lock timeout it gives up,
+	 * lets the queue drain, and tries again after a pause.
+	 * <p>
+	 * PostgreSQL sets {@code lock_timeout} and {@code statement_timeout} for the
+	 * migration's transaction only ({@code SET LOCAL}); MariaDB and MySQL set
+	 * {@code lock_wait_timeout} and {@code innodb_lock_wait_timeout} for the session
+	 * while the migration runs; SQLite sets its busy timeout.
+	 *
+	 * @param lockTimeout how long one statement waits for a lock; {@link Duration#ZERO}
+	 * leaves the database's own setting alone
+	 * @param statementTimeout how long one statement may run (PostgreSQL only), or
+	 * {@code null} for no limit
+	 * @param lockRetries how often a transactional migration that timed out waiting for a
+	 * lock is rolled back and tried again, with exponential backoff, before it fails
+	 * @since 0.3.0
+	 */
+	public record StatementLimits(Duration lockTimeout, @Nullable Duration statementTimeout, int lockRetries) {
+
+		public StatementLimits {
+			if (lockTimeout == null || lockTimeout.isNegative()) {
+				throw new IllegalArgumentException("'lockTimeout' must not be null or negative");
+			}
+			if (statementTimeout != null && (statementTimeout.isNegative() || statementTimeout.isZero())) {
+				statementTimeout = null;
+			}
+			if (lockRetries < 0) {
+				throw new IllegalArgumentException("'lockRetries' must not be negative");
+			}
+		}
+
+		/**
+		 * Return the defaults: a lock timeout of 10 seconds, no statement timeout, 3
+		 * retries.
+		 * @return the default limits
+		 */
+		public static StatementLimits defaults() {
+			return new StatementLimits(Duration.ofSeconds(10), null, 3);
+		}
+
 	}
 
 	/**

@@ -25,6 +25,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migrations.MigratorSettings.Safety;
+
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -131,6 +133,16 @@ public class MigrationsProperties {
 	 * fresh-schema, locations. Unset keys fall back to the global ones.
 	 */
 	private Map<String, DataSourceMigrations> dataSources = new LinkedHashMap<>();
+
+	private final Postgresql postgresql = new Postgresql();
+
+	/**
+	 * Whether a run first observes its pending migrations in a dry run and applies the
+	 * safety rules: off, warn (log unaccepted errors, then apply) or fail (apply nothing
+	 * when one has an unaccepted error). PostgreSQL only; each pending migration then
+	 * runs twice, once rolled back.
+	 */
+	private Safety safety = Safety.OFF;
 
 	/**
 	 * Whether to repair the history (clear failed attempts, accept changed checksums,
@@ -301,6 +313,18 @@ public class MigrationsProperties {
 		this.dataSources = dataSources;
 	}
 
+	public Postgresql getPostgresql() {
+		return this.postgresql;
+	}
+
+	public Safety getSafety() {
+		return this.safety;
+	}
+
+	public void setSafety(Safety safety) {
+		this.safety = safety;
+	}
+
 	public boolean isRepairOnStart() {
 		return this.repairOnStart;
 	}
@@ -377,6 +401,61 @@ public class MigrationsProperties {
 		 * Keep running; health reports DOWN.
 		 */
 		CONTINUE
+
+	}
+
+	/**
+	 * Limits on the migrations' own statements, for zero-downtime changes on a busy
+	 * database. Named for PostgreSQL, where all apply; MariaDB and MySQL use the lock
+	 * timeout as lock_wait_timeout and innodb_lock_wait_timeout, SQLite as its busy
+	 * timeout.
+	 */
+	public static class Postgresql {
+
+		/**
+		 * How long each statement of a migration waits for a lock before the migration
+		 * gives up, is rolled back and tried again; 0 leaves the database's own setting.
+		 * A value without a unit is in seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration lockTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * How long each statement of a migration may run (PostgreSQL statement_timeout);
+		 * unset for no limit. A value without a unit is in seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration statementTimeout;
+
+		/**
+		 * How often a transactional migration that timed out waiting for a lock is rolled
+		 * back and tried again, with exponential backoff and jitter, before it fails.
+		 */
+		private int lockRetries = 3;
+
+		public Duration getLockTimeout() {
+			return this.lockTimeout;
+		}
+
+		public void setLockTimeout(Duration lockTimeout) {
+			this.lockTimeout = lockTimeout;
+		}
+
+		public @Nullable Duration getStatementTimeout() {
+			return this.statementTimeout;
+		}
+
+		public void setStatementTimeout(@Nullable Duration statementTimeout) {
+			this.statementTimeout = statementTimeout;
+		}
+
+		public int getLockRetries() {
+			return this.lockRetries;
+		}
+
+		public void setLockRetries(int lockRetries) {
+			this.lockRetries = lockRetries;
+		}
 
 	}
 

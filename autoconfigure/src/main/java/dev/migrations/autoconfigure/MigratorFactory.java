@@ -37,6 +37,7 @@ import dev.migrations.Migrator;
 import dev.migrations.MigratorRegistry;
 import dev.migrations.MigratorSettings;
 import dev.migrations.MigratorSettings.FreshSchema;
+import dev.migrations.MigratorSettings.StatementLimits;
 import dev.migrations.autoconfigure.MigrationsProperties.DataSourceMigrations;
 import dev.migrations.engine.DefaultMigrator;
 import dev.migrations.engine.MigrationSource;
@@ -231,7 +232,22 @@ final class MigratorFactory {
 				or(own.getOutOfOrder(), global.isOutOfOrder()),
 				or(own.getBaselineOnMigrate(), global.isBaselineOnMigrate()),
 				or(own.getBaselineVersion(), global.getBaselineVersion()),
-				or(own.getLockTimeout(), global.getLockTimeout()), or(own.getGroup(), global.isGroup()), null);
+				or(own.getLockTimeout(), global.getLockTimeout()), or(own.getGroup(), global.isGroup()), null,
+				statementLimits(global.getPostgresql()), global.getSafety());
+	}
+
+	private static StatementLimits statementLimits(MigrationsProperties.Postgresql postgresql) {
+		if (postgresql.getLockTimeout().isNegative()) {
+			throw new MigrationException("migrations.postgresql.lock-timeout is " + postgresql.getLockTimeout()
+					+ ", a negative duration. Set how long a migration's statement may wait for a lock, such as 10s, "
+					+ "or 0 to leave the database's own setting.");
+		}
+		if (postgresql.getLockRetries() < 0) {
+			throw new MigrationException("migrations.postgresql.lock-retries is " + postgresql.getLockRetries()
+					+ ". Set how often a migration that timed out waiting for a lock is tried again: 0 or more.");
+		}
+		return new StatementLimits(postgresql.getLockTimeout(), postgresql.getStatementTimeout(),
+				postgresql.getLockRetries());
 	}
 
 	private static <T> T or(@Nullable T own, T global) {

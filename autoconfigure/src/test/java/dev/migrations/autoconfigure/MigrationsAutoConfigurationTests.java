@@ -37,6 +37,7 @@ import dev.migrations.MigrationKind;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorRegistry;
+import dev.migrations.MigratorSettings;
 import dev.migrations.RepairResult;
 import dev.migrations.RunResult;
 import dev.migrations.autoconfigure.MigrationsProperties.OnFailure;
@@ -159,6 +160,59 @@ class MigrationsAutoConfigurationTests {
 				assertThat(properties.getPlaceholders()).containsEntry("owner", "app");
 				assertThat(properties.getHistoryLimit()).isEqualTo(10);
 				assertThat(properties.getDataSources().get("dataSource").getTable()).isEqualTo("other");
+			});
+	}
+
+	@Test
+	void statementLimitsDefaultToATenSecondLockTimeoutAndThreeRetries() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual")
+			.run((context) -> {
+				MigrationsProperties.Postgresql postgresql = context.getBean(MigrationsProperties.class)
+					.getPostgresql();
+				assertThat(postgresql.getLockTimeout()).isEqualTo(Duration.ofSeconds(10));
+				assertThat(postgresql.getStatementTimeout()).isNull();
+				assertThat(postgresql.getLockRetries()).isEqualTo(3);
+			});
+	}
+
+	@Test
+	void lockTimeoutReachesTheMigrationsConnection() {
+		withDatabase().withUserConfiguration(BusyTimeoutConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual", "migrations.postgresql.lock-timeout=2500ms",
+					"migrations.postgresql.statement-timeout=1m", "migrations.postgresql.lock-retries=0")
+			.run((context) -> {
+				MigrationsProperties.Postgresql postgresql = context.getBean(MigrationsProperties.class)
+					.getPostgresql();
+				assertThat(postgresql.getStatementTimeout()).isEqualTo(Duration.ofMinutes(1));
+				assertThat(postgresql.getLockRetries()).isZero();
+				context.getBean(Migrator.class).migrate();
+				assertThat(context.getBean(BusyTimeoutMigration.class).seen).isEqualTo(2500);
+			});
+	}
+
+	@Test
+	void safetyIsOffByDefaultAndBindsItsValues() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual")
+			.run((context) -> assertThat(context.getBean(MigrationsProperties.class).getSafety())
+				.isEqualTo(MigratorSettings.Safety.OFF));
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual", "migrations.safety=fail")
+			.run((context) -> assertThat(context.getBean(MigrationsProperties.class).getSafety())
+				.isEqualTo(MigratorSettings.Safety.FAIL));
+	}
+
+	@Test
+	void negativeLockRetriesFailTheStartNamingTheProperty() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.postgresql.lock-retries=-1")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause()
+					.isInstanceOf(MigrationException.class)
+					.hasMessageContaining("migrations.postgresql.lock-retries is -1")
+					.hasMessageContaining("0 or more");
 			});
 	}
 
@@ -333,6 +387,37 @@ class MigrationsAutoConfigurationTests {
 		@Bean
 		V1__CreateUsers createUsers() {
 			return new V1__CreateUsers();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BusyTimeoutConfiguration {
+
+		@Bean
+		BusyTimeoutMigration busyTimeoutMigration() {
+			return new BusyTimeoutMigration();
+		}
+
+	}
+
+	static class BusyTimeoutMigration implements Migration {
+
+		volatile int seen;
+
+		@Override
+		public String version() {
+			return "1";
+		}
+
+		@Override
+		public String description() {
+			return "Read the busy timeout";
+		}
+
+		@Override
+		public void up(MigrationContext context) {
+			this.seen = context.jdbc().queryForObject("PRAGMA busy_timeout", Integer.class);
 		}
 
 	}

@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 
 import javax.sql.DataSource;
@@ -167,6 +168,51 @@ public interface Dialect {
 	MigrationLock lock(DataSource dataSource, String name);
 
 	/**
+	 * Limit how long the statements a migration runs next on the connection may wait for
+	 * a lock, and run. Transaction-scoped limits end with the current transaction; others
+	 * last until the returned {@link Restore} puts the session's own values back.
+	 * @param connection the migration's connection
+	 * @param lockTimeout how long a statement waits for a lock; zero leaves the
+	 * database's own setting alone
+	 * @param statementTimeout how long a statement may run, or {@code null} for no limit
+	 * @param transactionScoped whether the migration runs in a transaction that the
+	 * limits may end with
+	 * @return what puts the session's own values back
+	 * @throws SQLException on a JDBC failure
+	 */
+	default Restore limitStatements(Connection connection, Duration lockTimeout, @Nullable Duration statementTimeout,
+			boolean transactionScoped) throws SQLException {
+		return Restore.NOTHING;
+	}
+
+	/**
+	 * Return whether the exception says that a statement gave up waiting for a lock.
+	 * @param ex the exception
+	 * @return whether a lock wait timed out
+	 */
+	default boolean isLockTimeout(SQLException ex) {
+		return false;
+	}
+
+	/**
+	 * Return what tells, while a migration waits for a lock, which sessions block it.
+	 * @param lock the migration lock held, whose idle session the watcher may use
+	 * @param connection the migration's connection
+	 * @return the watcher; one that sees nothing where the database cannot tell
+	 */
+	default LockWaitWatcher lockWaitWatcher(MigrationLock.Held lock, Connection connection) {
+		return LockWaitWatcher.NONE;
+	}
+
+	/**
+	 * Return what observes, in a dry run, what a migration does to existing tables.
+	 * @return the probe, or {@code null} where the database cannot tell
+	 */
+	default @Nullable SafetyProbe safetyProbe() {
+		return null;
+	}
+
+	/**
 	 * Return the dialect for the database a connection talks to.
 	 * @param connection the connection
 	 * @return the dialect
@@ -198,6 +244,24 @@ public interface Dialect {
 		String plain = version.replaceFirst("^5\\.5\\.5-", "");
 		int end = plain.indexOf('-');
 		return (end > 0) ? plain.substring(0, end) : plain.split(" ", 2)[0];
+	}
+
+	/**
+	 * Puts back session settings that {@link #limitStatements} changed.
+	 */
+	@FunctionalInterface
+	interface Restore {
+
+		/** Restores nothing: the limits ended with the transaction or were never set. */
+		Restore NOTHING = () -> {
+		};
+
+		/**
+		 * Put the session's own values back.
+		 * @throws SQLException on a JDBC failure
+		 */
+		void restore() throws SQLException;
+
 	}
 
 }

@@ -21,6 +21,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -34,13 +35,17 @@ import dev.migrations.DatabaseKind;
 /**
  * MariaDB and MySQL: DDL statements commit on their own (so a failed migration may leave
  * a partial change), instants as UTC {@code datetime(6)}, backtick quoting, schemas are
- * databases, and a named lock ({@code GET_LOCK}) on a dedicated connection.
+ * databases, a named lock ({@code GET_LOCK}) on a dedicated connection, and the lock
+ * timeout as the session's {@code lock_wait_timeout} (metadata locks, DDL) and
+ * {@code innodb_lock_wait_timeout} (rows), in whole seconds.
  */
 final class MariaDbDialect implements Dialect {
 
 	private static final int NO_SUCH_TABLE = 1146;
 
 	private static final int UNKNOWN_DATABASE = 1049;
+
+	private static final int LOCK_WAIT_TIMEOUT = 1205;
 
 	private final DatabaseKind kind;
 
@@ -125,6 +130,40 @@ final class MariaDbDialect implements Dialect {
 	@Override
 	public MigrationLock lock(DataSource dataSource, String name) {
 		return new MariaDbNamedLock(dataSource, name);
+	}
+
+	@Override
+	public Restore limitStatements(Connection connection, Duration lockTimeout, @Nullable Duration statementTimeout,
+			boolean transactionScoped) throws SQLException {
+		if (lockTimeout.isZero()) {
+			return Restore.NOTHING;
+		}
+		// DDL commits on its own here: the limits are the session's while the migration
+		// runs, then the previous values come back.
+		long previousLock;
+		long previousRow;
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement
+					.executeQuery("SELECT @@SESSION.lock_wait_timeout, @@SESSION.innodb_lock_wait_timeout")) {
+			result.next();
+			previousLock = result.getLong(1);
+			previousRow = result.getLong(2);
+		}
+		long seconds = Math.max(1, (lockTimeout.toMillis() + 999) / 1000);
+		setTimeouts(connection, seconds, seconds);
+		return () -> setTimeouts(connection, previousLock, previousRow);
+	}
+
+	private static void setTimeouts(Connection connection, long lockSeconds, long rowSeconds) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(
+					"SET SESSION lock_wait_timeout = " + lockSeconds + ", innodb_lock_wait_timeout = " + rowSeconds);
+		}
+	}
+
+	@Override
+	public boolean isLockTimeout(SQLException ex) {
+		return ex.getErrorCode() == LOCK_WAIT_TIMEOUT;
 	}
 
 }

@@ -80,8 +80,7 @@ final class PostgresAdvisoryLock implements MigrationLock {
 						+ ", held by " + holder);
 				waitForLock(connection, key, timeout);
 			}
-			Connection held = connection;
-			return () -> unlock(held, key);
+			return new HeldLock(connection, key);
 		}
 		catch (SQLException ex) {
 			close(connection);
@@ -170,6 +169,33 @@ final class PostgresAdvisoryLock implements MigrationLock {
 		finally {
 			close(connection);
 		}
+	}
+
+	/**
+	 * The held lock and its session, idle while the lock is held, so that a
+	 * {@link PostgresLockWaitWatcher} may poll on it instead of taking another
+	 * connection.
+	 */
+	final class HeldLock implements Held {
+
+		private final Connection connection;
+
+		private final int key;
+
+		HeldLock(Connection connection, int key) {
+			this.connection = connection;
+			this.key = key;
+		}
+
+		Connection connection() {
+			return this.connection;
+		}
+
+		@Override
+		public void close() {
+			unlock(this.connection, this.key);
+		}
+
 	}
 
 	private static void close(Connection connection) {

@@ -21,6 +21,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 
 import javax.sql.DataSource;
@@ -30,9 +32,14 @@ import org.jspecify.annotations.Nullable;
 import dev.migrations.DatabaseKind;
 
 /**
- * SQLite: transactional DDL, instants as ISO-8601 text, a file lock beside the database.
+ * SQLite: transactional DDL, instants as ISO-8601 text, a file lock beside the database,
+ * the lock timeout as the connection's busy timeout.
  */
 final class SqliteDialect implements Dialect {
+
+	private static final int BUSY = 5;
+
+	private static final int LOCKED = 6;
 
 	private final String product;
 
@@ -108,6 +115,34 @@ final class SqliteDialect implements Dialect {
 			return null;
 		}
 		return Path.of(path).toAbsolutePath().normalize();
+	}
+
+	@Override
+	public Restore limitStatements(Connection connection, Duration lockTimeout, @Nullable Duration statementTimeout,
+			boolean transactionScoped) throws SQLException {
+		if (lockTimeout.isZero()) {
+			return Restore.NOTHING;
+		}
+		long previous;
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("PRAGMA busy_timeout")) {
+			previous = (result.next()) ? result.getLong(1) : 0;
+		}
+		setBusyTimeout(connection, Math.max(1, lockTimeout.toMillis()));
+		return () -> setBusyTimeout(connection, previous);
+	}
+
+	private static void setBusyTimeout(Connection connection, long millis) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("PRAGMA busy_timeout = " + millis);
+		}
+	}
+
+	@Override
+	public boolean isLockTimeout(SQLException ex) {
+		// The primary result code: SQLITE_BUSY_SNAPSHOT and the like are busy too.
+		int code = ex.getErrorCode() & 0xff;
+		return code == BUSY || code == LOCKED;
 	}
 
 }

@@ -43,6 +43,7 @@ import dev.migrations.MigratorSettings;
 import dev.migrations.Operation;
 import dev.migrations.RepairResult;
 import dev.migrations.RunResult;
+import dev.migrations.SafetyReport;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.HostName;
 import dev.migrations.dialect.MigrationLock;
@@ -225,19 +226,23 @@ public final class DefaultMigrator implements Migrator {
 			RunResult upToDate = upToDate(history.current(), start);
 			return (created != null) ? withFreshSchema(upToDate, created) : upToDate;
 		}
-		RunResult result = run(connection, dialect, session.table(), history, plan, session.installedBy(), start);
+		checkSafety(session, history, plan.pending());
+		RunResult result = run(session, history, plan, start);
 		return (created != null) ? withFreshSchema(result, created) : result;
 	}
 
-	private RunResult run(Connection connection, Dialect dialect, HistoryTable table, History history,
-			MigrationPlan plan, String installedBy, long start) throws SQLException {
+	private RunResult run(LockedSession session, History history, MigrationPlan plan, long start) throws SQLException {
+		Connection connection = session.connection();
+		Dialect dialect = session.dialect();
+		HistoryTable table = session.table();
+		String installedBy = session.installedBy();
 		String from = versionText(history.current());
 		this.listener.runStarted(dataSourceName(), plan.pending().size());
 		StatementLog log = new StatementLog();
 		DefaultMigrationContext context = newContext(log.wrap(connection), dialect);
 		try (HistoryTable.Writer writer = table.writer(connection, history)) {
 			MigrationRun run = new MigrationRun(connection, writer, context, log, dialect, this.listener, installedBy,
-					HostName.get(), history.lastId());
+					HostName.get(), history.lastId(), this.settings.statementLimits(), session.lockWaitWatcher());
 			try {
 				run.up(plan.pending(), this.settings.group());
 			}
@@ -366,7 +371,8 @@ public final class DefaultMigrator implements Migrator {
 			StatementLog log = new StatementLog();
 			MigrationRun run = new MigrationRun(session.connection(), writer,
 					newContext(log.wrap(session.connection()), session.dialect()), log, session.dialect(),
-					this.listener, session.installedBy(), session.host(), session.history().lastId());
+					this.listener, session.installedBy(), session.host(), session.history().lastId(),
+					this.settings.statementLimits(), session.lockWaitWatcher());
 			try {
 				run.down(plan.path());
 			}
@@ -401,6 +407,20 @@ public final class DefaultMigrator implements Migrator {
 
 	@Override
 	public DryRunResult dryRun() {
+		return rolledBack((session, context, history, pending) -> DryRun.check(session, context, history, pending,
+				this.settings.statementLimits()));
+	}
+
+	@Override
+	public SafetyReport safetyReport() {
+		return rolledBack((session, context, history, pending) -> DryRun.observe(session, context, history, pending,
+				this.settings.statementLimits()));
+	}
+
+	/**
+	 * Run pending migrations under the lock in a transaction that is always rolled back.
+	 */
+	private <T> T rolledBack(DryRunWork<T> work) {
 		return locked("Dry-running the migrations of", (session) -> {
 			Dialect dialect = session.dialect();
 			if (!dialect.transactionalDdl()) {
@@ -415,12 +435,67 @@ public final class DefaultMigrator implements Migrator {
 					.of(createHistory(connection, session.table(), session.installedBy(), this.target), this.catalog);
 				MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
 						this.settings.outOfOrder(), this.target));
-				return DryRun.check(session, newContext(connection, dialect), history, plan.pending());
+				return work.run(session, newContext(connection, dialect), history, plan.pending());
 			}
 			finally {
 				connection.rollback();
 			}
 		});
+	}
+
+	/**
+	 * Observe the pending migrations in a dry run before applying them, when the settings
+	 * ask for it: log unaccepted errors, or refuse to apply anything.
+	 */
+	private void checkSafety(LockedSession session, History history, List<ResolvedMigration> pending)
+			throws SQLException {
+		if (this.settings.safety() == MigratorSettings.Safety.OFF || session.dialect().safetyProbe() == null) {
+			return;
+		}
+		SafetyReport report;
+		try {
+			report = DryRun.observe(session, newContext(session.connection(), session.dialect()), history, pending,
+					this.settings.statementLimits());
+		}
+		finally {
+			session.connection().rollback();
+		}
+		List<SafetyReport.Finding> errors = report.unaccepted(SafetyReport.Level.ERROR);
+		if (errors.isEmpty()) {
+			return;
+		}
+		StringBuilder findings = new StringBuilder();
+		for (SafetyReport.Finding finding : errors) {
+			findings.append("\n  - ")
+				.append(finding.version())
+				.append(" (")
+				.append(finding.source())
+				.append(") ")
+				.append(finding.rule())
+				.append(": ")
+				.append(finding.message())
+				.append("; safe recipe: ")
+				.append(finding.recipe());
+		}
+		String accept = "Change them as the recipes say, or accept a reviewed finding in the migration itself "
+				+ "(@AllowUnsafe(\"rewrite\") on a Java migration, -- migrations: allow=rewrite as an SQL file's "
+				+ "first line).";
+		if (this.settings.safety() == MigratorSettings.Safety.FAIL) {
+			throw new MigrationRefusedException("Refusing to migrate DataSource '" + dataSourceName() + "': "
+					+ errors.size() + " unaccepted safety errors in the pending migrations (migrations.safety=fail):"
+					+ findings + "\n" + accept);
+		}
+		Logging.logger.warn(dataSourceName() + ": " + errors.size()
+				+ " unaccepted safety errors in the pending migrations (migrations.safety=warn):" + findings + "\n"
+				+ accept);
+	}
+
+	@FunctionalInterface
+	private interface DryRunWork<T> {
+
+		T run(LockedSession session, DefaultMigrationContext context, History history, List<ResolvedMigration> pending)
+				throws SQLException;
+
 	}
 
 	@Override
@@ -500,7 +575,7 @@ public final class DefaultMigrator implements Migrator {
 						}
 					}
 					return operation.run(new LockedSession(connection, dialect, table, rows, history, installedBy,
-							HostName.get(), start));
+							HostName.get(), start, lock));
 				}
 				finally {
 					this.running = false;

@@ -19,17 +19,23 @@ package dev.migrations.engine;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import dev.migrations.DryRunResult;
 import dev.migrations.MigrationContext;
 import dev.migrations.MigrationOutcome;
+import dev.migrations.MigratorSettings.StatementLimits;
 import dev.migrations.Operation;
+import dev.migrations.SafetyReport;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.SafetyProbe;
 
 /**
  * Applies pending migrations the way a run would, history rows included, inside the
@@ -37,6 +43,10 @@ import dev.migrations.Operation;
  * savepoint: a failure is undone and reported, and the next migration is checked on top
  * of those that succeeded. Non-transactional migrations are not run and are reported as
  * not checked. Nothing here commits.
+ * <p>
+ * Observing (for the safety report) reads the catalog before each migration and again
+ * right after it ran, before its history row, from the same session; the plain dry run
+ * and real runs never do.
  */
 final class DryRun {
 
@@ -52,10 +62,27 @@ final class DryRun {
 
 	private final String host;
 
+	private final Dialect dialect;
+
+	private final StatementLimits limits;
+
+	private final @Nullable SafetyProbe probe;
+
+	private final String historyTable;
+
+	private final List<SafetyReport.Entry> entries = new ArrayList<>();
+
+	private final List<String> notObserved = new ArrayList<>();
+
 	private long lastId;
 
 	private DryRun(Connection connection, HistoryTable.Writer writer, MigrationContext context, String installedBy,
-			String host, long lastId) {
+			String host, long lastId, Dialect dialect, StatementLimits limits, @Nullable SafetyProbe probe,
+			String historyTable) {
+		this.probe = probe;
+		this.historyTable = historyTable;
+		this.dialect = dialect;
+		this.limits = limits;
 		this.connection = connection;
 		this.writer = writer;
 		this.context = context;
@@ -69,10 +96,10 @@ final class DryRun {
 	 * the caller rolls the transaction back.
 	 */
 	static DryRunResult check(LockedSession session, MigrationContext context, History history,
-			List<ResolvedMigration> pending) throws SQLException {
+			List<ResolvedMigration> pending, StatementLimits limits) throws SQLException {
 		try (HistoryTable.Writer writer = session.table().writer(session.connection(), history)) {
 			DryRunResult result = new DryRun(session.connection(), writer, context, session.installedBy(),
-					session.host(), history.lastId())
+					session.host(), history.lastId(), session.dialect(), limits, null, session.table().name())
 				.check(pending);
 			if (logger.isInfoEnabled()) {
 				long failed = result.outcomes().stream().filter((outcome) -> !outcome.success()).count();
@@ -81,6 +108,27 @@ final class DryRun {
 						+ result.notChecked().size() + " not checked; nothing was changed");
 			}
 			return result;
+		}
+	}
+
+	/**
+	 * Check the pending migrations as {@link #check} does, observing each; the caller
+	 * rolls the transaction back.
+	 */
+	static SafetyReport observe(LockedSession session, MigrationContext context, History history,
+			List<ResolvedMigration> pending, StatementLimits limits) throws SQLException {
+		try (HistoryTable.Writer writer = session.table().writer(session.connection(), history)) {
+			SafetyProbe probe = session.dialect().safetyProbe();
+			DryRun run = new DryRun(session.connection(), writer, context, session.installedBy(), session.host(),
+					history.lastId(), session.dialect(), limits, probe, session.table().name());
+			if (probe == null) {
+				List<String> versions = new ArrayList<>();
+				pending.forEach((migration) -> versions.add(migration.version().toString()));
+				return new SafetyReport(context.dataSourceName(), List.of(), versions);
+			}
+			DryRunResult result = run.check(pending);
+			run.notObserved.addAll(result.notChecked());
+			return new SafetyReport(context.dataSourceName(), run.entries, run.notObserved);
 		}
 	}
 
@@ -102,8 +150,18 @@ final class DryRun {
 		Savepoint savepoint = this.connection.setSavepoint();
 		Instant startedAt = Instant.now();
 		long start = System.nanoTime();
+		// The same locks as the real run, so the same limits: a dry run on a busy
+		// database must not queue the application's queries behind it either.
+		Duration own = migration.migration().lockTimeout();
+		Dialect.Restore restore = this.dialect.limitStatements(this.connection,
+				(own != null) ? own : this.limits.lockTimeout(), this.limits.statementTimeout(), true);
 		try {
+			SafetyProbe.Before before = (this.probe != null) ? this.probe.before(this.connection, this.historyTable)
+					: null;
 			migration.migration().up(this.context);
+			if (before != null) {
+				this.entries.add(SafetyRules.evaluate(migration, before.after(this.connection)));
+			}
 			long durationMs = (System.nanoTime() - start) / 1_000_000;
 			this.writer.insert(HistoryRow.of(this.lastId + 1, migration, Operation.UP, true, startedAt, durationMs,
 					this.installedBy, this.host, null));
@@ -114,11 +172,17 @@ final class DryRun {
 		catch (Exception ex) {
 			long durationMs = (System.nanoTime() - start) / 1_000_000;
 			this.connection.rollback(savepoint);
+			if (this.probe != null) {
+				this.notObserved.add(migration.version().toString());
+			}
 			if (logger.isDebugEnabled()) {
 				logger.debug(this.context.dataSourceName() + ": dry run of " + migration.name() + " failed", ex);
 			}
 			return new MigrationOutcome(migration.version().toString(), migration.description(), Operation.UP, false,
 					durationMs, Failures.describe(ex));
+		}
+		finally {
+			restore.restore();
 		}
 	}
 

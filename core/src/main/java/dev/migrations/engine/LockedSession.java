@@ -23,6 +23,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.LockWaitWatcher;
+import dev.migrations.dialect.MigrationLock;
 
 /**
  * What an operation works on while it holds the migration lock: a connection in a
@@ -39,9 +41,18 @@ import dev.migrations.dialect.Dialect;
  * @param installedBy the database user, for new rows
  * @param host the host, for new rows
  * @param start when the operation started, from {@link System#nanoTime()}
+ * @param lock the migration lock held
  */
 record LockedSession(Connection connection, Dialect dialect, HistoryTable table, @Nullable List<HistoryRow> rows,
-		History history, String installedBy, String host, long start) {
+		History history, String installedBy, String host, long start, MigrationLock.Held lock) {
+
+	/**
+	 * Return what sees who blocks the migrations run on the connection.
+	 * @return the watcher
+	 */
+	LockWaitWatcher lockWaitWatcher() {
+		return this.dialect.lockWaitWatcher(this.lock, this.connection);
+	}
 
 	long elapsedMs() {
 		return (System.nanoTime() - this.start) / 1_000_000;

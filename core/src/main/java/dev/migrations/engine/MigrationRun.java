@@ -18,9 +18,11 @@ package dev.migrations.engine;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,8 +32,10 @@ import dev.migrations.MigrationContext;
 import dev.migrations.MigrationFailedException;
 import dev.migrations.MigrationListener;
 import dev.migrations.MigrationOutcome;
+import dev.migrations.MigratorSettings.StatementLimits;
 import dev.migrations.Operation;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.LockWaitWatcher;
 
 /**
  * Applies planned migrations, or reverses them, on one connection while the lock is held.
@@ -43,6 +47,11 @@ import dev.migrations.dialect.Dialect;
  * Where DDL commits on its own ({@link Dialect#transactionalDdl()} is false), a rollback
  * only undoes the data changes since the last DDL statement: a failed migration may have
  * left a partial change, and its message says which statements ran and which one failed.
+ * <p>
+ * Each migration's statements wait for locks at most the lock timeout (its own or the
+ * settings'). A transactional migration that timed out is rolled back and tried again,
+ * after an exponential backoff with jitter, up to the settings' retries; the blockers
+ * seen while it waited are logged, and named in the failure after the last try.
  */
 final class MigrationRun {
 
@@ -68,8 +77,15 @@ final class MigrationRun {
 
 	private final List<MigrationOutcome> outcomes = new ArrayList<>();
 
+	private final StatementLimits limits;
+
+	private final LockWaitWatcher watcher;
+
 	MigrationRun(Connection connection, HistoryTable.Writer writer, MigrationContext context, StatementLog log,
-			Dialect dialect, MigrationListener listener, String installedBy, String host, long lastId) {
+			Dialect dialect, MigrationListener listener, String installedBy, String host, long lastId,
+			StatementLimits limits, LockWaitWatcher watcher) {
+		this.limits = limits;
+		this.watcher = watcher;
 		this.connection = connection;
 		this.writer = writer;
 		this.context = context;
@@ -127,14 +143,8 @@ final class MigrationRun {
 			throws SQLException {
 		Instant startedAt = Instant.now();
 		long start = System.nanoTime();
-		this.log.clear();
 		try {
-			if (operation == Operation.DOWN) {
-				migration.migration().down(this.context);
-			}
-			else {
-				migration.migration().up(this.context);
-			}
+			runWithRetries(migration, operation, group);
 			long durationMs = (System.nanoTime() - start) / 1_000_000;
 			this.writer.insert(row(migration, operation, true, startedAt, durationMs, null));
 			this.lastId++;
@@ -145,6 +155,88 @@ final class MigrationRun {
 			long durationMs = (System.nanoTime() - start) / 1_000_000;
 			throw failed(migration, operation, ex, startedAt, durationMs, group);
 		}
+	}
+
+	/**
+	 * Run the migration; when it times out waiting for a lock and rolling back undoes
+	 * nothing but it, roll back, wait, and run it again, up to the retries.
+	 */
+	private void runWithRetries(ResolvedMigration migration, Operation operation, List<MigrationOutcome> group)
+			throws Exception {
+		Duration lockTimeout = lockTimeout(migration);
+		boolean retryable = migration.transactional() && this.dialect.transactionalDdl() && group.isEmpty();
+		int tries = (retryable) ? this.limits.lockRetries() + 1 : 1;
+		for (int attempt = 1;; attempt++) {
+			this.log.clear();
+			try {
+				runOnce(migration, operation, lockTimeout);
+				return;
+			}
+			catch (LockWaitTimedOut ex) {
+				if (attempt >= tries) {
+					throw ex.after(attempt);
+				}
+				this.connection.rollback();
+				this.writer.rolledBack();
+				long delayMs = backoffMs(attempt);
+				logger.warn(this.context.dataSourceName() + ": migration " + migration.name() + " " + ex.getMessage()
+						+ "; rolled back (try " + attempt + " of " + tries + "), trying again in " + delayMs + " ms");
+				try {
+					Thread.sleep(delayMs);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					throw ex.after(attempt);
+				}
+			}
+		}
+	}
+
+	private void runOnce(ResolvedMigration migration, Operation operation, Duration lockTimeout) throws Exception {
+		Dialect.Restore restore = this.dialect.limitStatements(this.connection, lockTimeout,
+				this.limits.statementTimeout(), migration.transactional());
+		LockWaitWatcher.Watch watch = this.watcher.watch(lockTimeout);
+		try {
+			if (operation == Operation.DOWN) {
+				migration.migration().down(this.context);
+			}
+			else {
+				migration.migration().up(this.context);
+			}
+		}
+		catch (Exception ex) {
+			if (!lockTimeout.isZero() && isLockTimeout(ex)) {
+				throw new LockWaitTimedOut(ex, lockTimeout, watch.blockers(), 1);
+			}
+			throw ex;
+		}
+		finally {
+			watch.close();
+			restore.restore();
+		}
+	}
+
+	private Duration lockTimeout(ResolvedMigration migration) {
+		Duration own = migration.migration().lockTimeout();
+		return (own != null && !own.isNegative()) ? own : this.limits.lockTimeout();
+	}
+
+	private boolean isLockTimeout(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && this.dialect.isLockTimeout(sql)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Half to all of 500 ms doubled per try, at most 30 s: instances retrying at once
+	 * spread out, and a lock queue behind a long transaction gets time to drain.
+	 */
+	static long backoffMs(int attempt) {
+		long ceiling = Math.min(30_000L, 500L << Math.min(attempt - 1, 16));
+		return ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
 	}
 
 	private MigrationFailedException failed(ResolvedMigration migration, Operation operation, Exception ex,
@@ -166,20 +258,28 @@ final class MigrationRun {
 				operation, false, durationMs, error);
 		this.outcomes.add(outcome);
 		this.listener.migrationFailed(this.context.dataSourceName(), outcome);
-		String what = (!inTransaction || !this.dialect.transactionalDdl()) ? partial(operation, inTransaction, error)
-				: (operation == Operation.DOWN)
-						? "failed going down and was rolled back: " + error
-								+ ". It stays applied; fix its down method and roll back again."
-						: (group.isEmpty()) ? "failed and was rolled back: " + error + ". Fix it and start again."
-								: "failed and the whole group, " + group.size()
-										+ " migrations before it included, was rolled back: " + error
-										+ ". Fix it and start again.";
+		String what = (ex instanceof LockWaitTimedOut) ? lockWaitFailure(inTransaction, error)
+				: (!inTransaction || !this.dialect.transactionalDdl()) ? partial(operation, inTransaction, error)
+						: (operation == Operation.DOWN)
+								? "failed going down and was rolled back: " + error
+										+ ". It stays applied; fix its down method and roll back again."
+								: (group.isEmpty())
+										? "failed and was rolled back: " + error + ". Fix it and start again."
+										: "failed and the whole group, " + group.size()
+												+ " migrations before it included, was rolled back: " + error
+												+ ". Fix it and start again.";
 		String message = "Migration " + migration.name() + " on DataSource '" + this.context.dataSourceName() + "' "
 				+ what + " Nothing after it ran.";
 		// The one place the cause's stack trace is logged: start-up failure reports and
 		// the history show the message alone.
 		logger.error(message, ex);
 		return new MigrationFailedException(migration.version().toString(), message, ex);
+	}
+
+	private String lockWaitFailure(boolean inTransaction, String error) {
+		return ((inTransaction) ? "was rolled back: it " : "failed: it ") + error
+				+ ". Let the blocking session finish (or end it), or give the migration a longer lock timeout "
+				+ "(migrations.postgresql.lock-timeout, or its lockTimeout() method), then start again.";
 	}
 
 	/**

@@ -19,6 +19,7 @@ package dev.migrations.engine;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -88,6 +89,14 @@ final class SqlFileMigration implements Migration, MigrationSource {
 	@Override
 	public String checksum() {
 		return this.up.checksum();
+	}
+
+	/**
+	 * Return the safety rules the up script accepts.
+	 * @return the rule ids
+	 */
+	Set<String> allowed() {
+		return this.up.allowed();
 	}
 
 	@Override

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -32,22 +34,27 @@ import dev.migrations.MigrationException;
  * whether it runs in a transaction, and the checksum of its text.
  * <p>
  * A first line {@code -- migrations: transactional=false} runs the file outside a
- * transaction. The checksum is a CRC32 of the text with line endings normalised to
- * {@code \n} and a byte order mark removed, taken before placeholders are replaced, so it
- * changes when the file is edited but not when a placeholder's value does.
+ * transaction; {@code allow=rewrite} (several ids separated by commas) accepts safety
+ * rules for it, as {@code @AllowUnsafe} does for a Java migration. The checksum is a
+ * CRC32 of the text with line endings normalised to {@code \n} and a byte order mark
+ * removed, taken before placeholders are replaced, so it changes when the file is edited
+ * but not when a placeholder's value does.
  *
  * @param source where the file is, for example
  * {@code classpath:db/migrations/V4__add_index.sql}
  * @param statements the statements in order
  * @param transactional whether the statements run in a transaction
  * @param checksum eight hex digits
+ * @param allowed the ids of the safety rules the file accepts
  */
-record SqlScript(String source, List<SqlStatement> statements, boolean transactional, String checksum) {
+record SqlScript(String source, List<SqlStatement> statements, boolean transactional, String checksum,
+		Set<String> allowed) {
 
 	private static final Pattern DIRECTIVE = Pattern.compile("--\\s*migrations\\s*:(.*)");
 
 	SqlScript {
 		statements = List.copyOf(statements);
+		allowed = Set.copyOf(allowed);
 	}
 
 	/**
@@ -61,12 +68,13 @@ record SqlScript(String source, List<SqlStatement> statements, boolean transacti
 	 */
 	static SqlScript parse(String source, String content, PlaceholderReplacer placeholders) {
 		String text = normalize(content);
-		boolean transactional = transactional(source, text);
+		Set<String> allowed = new TreeSet<>();
+		boolean transactional = directive(source, text, allowed);
 		List<SqlStatement> statements = new ArrayList<>();
 		for (SqlStatement statement : SqlStatementSplitter.split(text, source)) {
 			statements.add(placeholders.replace(statement, source));
 		}
-		return new SqlScript(source, statements, transactional, checksum(text));
+		return new SqlScript(source, statements, transactional, checksum(text), allowed);
 	}
 
 	static String normalize(String content) {
@@ -80,7 +88,11 @@ record SqlScript(String source, List<SqlStatement> statements, boolean transacti
 		return HexFormat.of().toHexDigits((int) crc.getValue());
 	}
 
-	private static boolean transactional(String source, String text) {
+	/**
+	 * Read the first line's directive: whether the file is transactional, and the safety
+	 * rules it accepts, added to {@code allowed}.
+	 */
+	private static boolean directive(String source, String text, Set<String> allowed) {
 		int end = text.indexOf('\n');
 		String firstLine = ((end >= 0) ? text.substring(0, end) : text).strip();
 		Matcher matcher = DIRECTIVE.matcher(firstLine);
@@ -88,19 +100,34 @@ record SqlScript(String source, List<SqlStatement> statements, boolean transacti
 			return true;
 		}
 		boolean transactional = true;
+		boolean inAllow = false;
 		for (String option : matcher.group(1).strip().split("[\\s,]+")) {
 			String normalized = option.toLowerCase(Locale.ROOT);
-			if (normalized.equals("transactional=false")) {
+			inAllow = (inAllow && !normalized.contains("=")) || normalized.startsWith("allow=");
+			if (inAllow) {
+				allow(source, firstLine, normalized.substring(normalized.indexOf('=') + 1), allowed);
+			}
+			else if (normalized.equals("transactional=false")) {
 				transactional = false;
 			}
 			else if (!normalized.equals("transactional=true")) {
 				throw new MigrationException(
 						"SQL file " + source + " has the directive '" + firstLine + "' on line 1 but '" + option
 								+ "' is not an option. Write '-- migrations: transactional=false' "
-								+ "to run the file outside a transaction, or remove the line.");
+								+ "to run the file outside a transaction, 'allow=rewrite' to accept a safety rule, "
+								+ "or remove the line.");
 			}
 		}
 		return transactional;
+	}
+
+	private static void allow(String source, String firstLine, String id, Set<String> allowed) {
+		if (!SafetyRules.IDS.contains(id)) {
+			throw new MigrationException("SQL file " + source + " has the directive '" + firstLine + "' on line 1 but '"
+					+ id + "' is not a safety rule. Use one of " + new TreeSet<>(SafetyRules.IDS)
+					+ ", separated by commas.");
+		}
+		allowed.add(id);
 	}
 
 }

@@ -21,10 +21,12 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.migrations.MigrationException;
+import dev.migrations.sql.SqlLexer;
 
 /**
  * Splits an SQL script into statements at the semicolons that end them, the way
- * PostgreSQL's and SQLite's own parsers would.
+ * PostgreSQL's and SQLite's own parsers would, reading it through the one
+ * {@link SqlLexer}.
  * <p>
  * A semicolon does not end a statement inside a single-quoted string ({@code ''}
  * doubled), an {@code E'…'} string ({@code \'} escaped), a double-quoted or back-quoted
@@ -42,8 +44,6 @@ final class SqlStatementSplitter {
 	private final String subject;
 
 	private final List<SqlStatement> statements = new ArrayList<>();
-
-	private int position;
 
 	private int lineAt;
 
@@ -77,60 +77,32 @@ final class SqlStatementSplitter {
 	}
 
 	private void run() {
-		String s = this.script;
-		int length = s.length();
-		while (this.position < length) {
-			int i = this.position;
-			char c = s.charAt(i);
-			if (c == '-' && next(i) == '-') {
-				this.position = lineEnd(i);
+		SqlLexer lexer = new SqlLexer(this.script, false);
+		while (lexer.next()) {
+			if (lexer.unterminated()) {
+				throw unterminated(lexer.describe(), lexer.start());
+			}
+			SqlLexer.Kind kind = lexer.kind();
+			if (kind == SqlLexer.Kind.WHITESPACE || kind == SqlLexer.Kind.COMMENT) {
 				continue;
 			}
-			if (c == '/' && next(i) == '*') {
-				this.position = commentEnd(i);
-				continue;
-			}
-			if (Character.isWhitespace(c)) {
-				this.position++;
-				continue;
-			}
-			if (c == ';' && this.block.depth == 0 && this.parentheses == 0) {
+			char c = lexer.first();
+			if (kind == SqlLexer.Kind.SYMBOL && c == ';' && this.block.depth == 0 && this.parentheses == 0) {
 				if (this.start >= 0) {
 					emit();
 				}
-				this.position = i + 1;
 				continue;
 			}
 			if (this.start < 0) {
-				this.start = i;
+				this.start = lexer.start();
 			}
-			if (c == '(' || c == ')') {
+			if (kind == SqlLexer.Kind.SYMBOL && (c == '(' || c == ')')) {
 				this.parentheses = Math.max(0, this.parentheses + ((c == '(') ? 1 : -1));
-				this.position++;
 			}
-			else if (c == '\'' || c == '"' || c == '`') {
-				this.position = quotedEnd(i, c, false);
+			else if (kind == SqlLexer.Kind.WORD) {
+				this.block.word(lexer.text().toUpperCase(Locale.ROOT));
 			}
-			else if (c == '$' && dollarTagEnd(i) > 0) {
-				this.position = dollarQuotedEnd(i);
-			}
-			else if (isWordStart(c)) {
-				int wordEnd = wordEnd(i);
-				if (wordEnd - i == 1 && (c == 'E' || c == 'e') && wordEnd < length && s.charAt(wordEnd) == '\'') {
-					this.position = quotedEnd(wordEnd, '\'', true);
-				}
-				else {
-					this.block.word(s.substring(i, wordEnd).toUpperCase(Locale.ROOT));
-					this.position = wordEnd;
-				}
-			}
-			else if (Character.isDigit(c)) {
-				this.position = wordEnd(i);
-			}
-			else {
-				this.position++;
-			}
-			this.end = this.position;
+			this.end = lexer.end();
 		}
 		if (this.start >= 0) {
 			emit();
@@ -143,106 +115,6 @@ final class SqlStatementSplitter {
 		this.start = -1;
 		this.parentheses = 0;
 		this.block.reset();
-	}
-
-	private char next(int i) {
-		return (i + 1 < this.script.length()) ? this.script.charAt(i + 1) : '\0';
-	}
-
-	private int lineEnd(int i) {
-		int end = this.script.indexOf('\n', i);
-		return (end >= 0) ? end + 1 : this.script.length();
-	}
-
-	/** PostgreSQL nests block comments; the end is where the nesting returns to zero. */
-	private int commentEnd(int begin) {
-		int depth = 0;
-		int i = begin;
-		while (i < this.script.length() - 1) {
-			char c = this.script.charAt(i);
-			if (c == '/' && this.script.charAt(i + 1) == '*') {
-				depth++;
-				i += 2;
-			}
-			else if (c == '*' && this.script.charAt(i + 1) == '/') {
-				depth--;
-				i += 2;
-				if (depth == 0) {
-					return i;
-				}
-			}
-			else {
-				i++;
-			}
-		}
-		throw unterminated("comment", begin);
-	}
-
-	private int quotedEnd(int begin, char quote, boolean backslashEscapes) {
-		int i = begin + 1;
-		while (i < this.script.length()) {
-			char c = this.script.charAt(i);
-			if (backslashEscapes && c == '\\') {
-				i += 2;
-			}
-			else if (c == quote) {
-				if (next(i) != quote) {
-					return i + 1;
-				}
-				i += 2;
-			}
-			else {
-				i++;
-			}
-		}
-		throw unterminated((quote == '\'') ? "string" : "quoted identifier", begin);
-	}
-
-	/**
-	 * Return the index after the opening tag of a dollar quote ({@code $$} or
-	 * {@code $tag$}) at the given index, or -1 when there is none: {@code $1} is a
-	 * parameter and a {@code $} inside an identifier never reaches here.
-	 */
-	private int dollarTagEnd(int begin) {
-		int i = begin + 1;
-		while (i < this.script.length()) {
-			char c = this.script.charAt(i);
-			if (c == '$') {
-				return i + 1;
-			}
-			boolean valid = (i == begin + 1) ? isWordStart(c) : isWordPart(c) && c != '$';
-			if (!valid) {
-				return -1;
-			}
-			i++;
-		}
-		return -1;
-	}
-
-	private int dollarQuotedEnd(int begin) {
-		int tagEnd = dollarTagEnd(begin);
-		String tag = this.script.substring(begin, tagEnd);
-		int close = this.script.indexOf(tag, tagEnd);
-		if (close < 0) {
-			throw unterminated("dollar-quoted body " + tag, begin);
-		}
-		return close + tag.length();
-	}
-
-	private int wordEnd(int begin) {
-		int i = begin + 1;
-		while (i < this.script.length() && isWordPart(this.script.charAt(i))) {
-			i++;
-		}
-		return i;
-	}
-
-	private static boolean isWordStart(char c) {
-		return c == '_' || Character.isLetter(c);
-	}
-
-	private static boolean isWordPart(char c) {
-		return c == '_' || c == '$' || Character.isLetterOrDigit(c);
 	}
 
 	/** Line numbers are asked for in increasing offsets, so counting resumes. */

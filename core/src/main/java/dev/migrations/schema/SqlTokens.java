@@ -20,9 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.migrations.sql.SqlLexer;
+
 /**
  * The tokens of an SQL fragment, each with the text before it (whitespace, comments), so
  * that joining them gives back the fragment exactly. A parenthesized group is one token.
+ * Read through the one {@link SqlLexer}, so strings, quoted identifiers, dollar quotes
+ * and comments are what the statement splitter sees too.
  */
 final class SqlTokens {
 
@@ -36,49 +40,46 @@ final class SqlTokens {
 	 */
 	static List<Token> of(String sql) {
 		List<Token> tokens = new ArrayList<>();
-		int i = 0;
-		int n = sql.length();
-		while (i < n) {
-			int start = i;
-			i = skipSpace(sql, i);
-			if (i >= n) {
-				break;
+		SqlLexer lexer = new SqlLexer(sql, true);
+		int leading = 0;
+		while (lexer.next()) {
+			SqlLexer.Kind kind = lexer.kind();
+			if (kind == SqlLexer.Kind.WHITESPACE || kind == SqlLexer.Kind.COMMENT) {
+				continue;
 			}
-			String leading = sql.substring(start, i);
-			char c = sql.charAt(i);
-			int end;
-			Kind kind;
-			if (c == '\'') {
-				end = quoted(sql, i, '\'');
-				kind = Kind.STRING;
-			}
-			else if (c == '"' || c == '`') {
-				end = quoted(sql, i, c);
-				kind = Kind.QUOTED;
-			}
-			else if (c == '[') {
-				end = quoted(sql, i, ']');
-				kind = Kind.QUOTED;
-			}
-			else if (c == '(') {
-				end = group(sql, i);
-				kind = Kind.GROUP;
-			}
-			else if (isWordChar(c)) {
-				end = i;
-				while (end < n && isWordChar(sql.charAt(end))) {
-					end++;
-				}
-				kind = Kind.WORD;
-			}
-			else {
-				end = i + 1;
-				kind = Kind.SYMBOL;
-			}
-			tokens.add(new Token(leading, sql.substring(i, end), kind));
-			i = end;
+			int start = lexer.start();
+			Kind token = kind(lexer);
+			int end = (token == Kind.GROUP) ? groupEnd(lexer) : lexer.end();
+			tokens.add(new Token(sql.substring(leading, start), sql.substring(start, end), token));
+			leading = end;
 		}
 		return tokens;
+	}
+
+	/**
+	 * Return where the parenthesized group opened at the lexer's lexeme ends, leaving the
+	 * lexer on its closing parenthesis (or at the end of the text).
+	 */
+	private static int groupEnd(SqlLexer lexer) {
+		int depth = 1;
+		int end = lexer.end();
+		while (depth > 0 && lexer.next()) {
+			end = lexer.end();
+			if (lexer.kind() == SqlLexer.Kind.SYMBOL) {
+				depth += (lexer.first() == '(') ? 1 : (lexer.first() == ')') ? -1 : 0;
+			}
+		}
+		return end;
+	}
+
+	private static Kind kind(SqlLexer lexer) {
+		return switch (lexer.kind()) {
+			case STRING -> Kind.STRING;
+			case QUOTED_IDENTIFIER -> Kind.QUOTED;
+			case WORD, NUMBER -> Kind.WORD;
+			case SYMBOL -> (lexer.first() == '(') ? Kind.GROUP : Kind.SYMBOL;
+			default -> throw new IllegalStateException("No token for " + lexer.kind());
+		};
 	}
 
 	/**
@@ -90,76 +91,6 @@ final class SqlTokens {
 		StringBuilder sql = new StringBuilder();
 		tokens.forEach((token) -> sql.append(token.leading()).append(token.text()));
 		return sql.toString();
-	}
-
-	private static int skipSpace(String sql, int i) {
-		int n = sql.length();
-		while (i < n) {
-			char c = sql.charAt(i);
-			if (Character.isWhitespace(c)) {
-				i++;
-			}
-			else if (sql.startsWith("--", i)) {
-				int newline = sql.indexOf('\n', i);
-				i = (newline < 0) ? n : newline + 1;
-			}
-			else if (sql.startsWith("/*", i)) {
-				int close = sql.indexOf("*/", i + 2);
-				i = (close < 0) ? n : close + 2;
-			}
-			else {
-				break;
-			}
-		}
-		return i;
-	}
-
-	private static int quoted(String sql, int i, char close) {
-		int n = sql.length();
-		int j = i + 1;
-		while (j < n) {
-			if (sql.charAt(j) == close) {
-				if (close != ']' && j + 1 < n && sql.charAt(j + 1) == close) {
-					j += 2;
-					continue;
-				}
-				return j + 1;
-			}
-			j++;
-		}
-		return n;
-	}
-
-	private static int group(String sql, int i) {
-		int depth = 0;
-		int j = i;
-		int n = sql.length();
-		while (j < n) {
-			j = skipSpace(sql, j);
-			if (j >= n) {
-				break;
-			}
-			char c = sql.charAt(j);
-			if (c == '\'' || c == '"' || c == '`') {
-				j = quoted(sql, j, c);
-				continue;
-			}
-			if (c == '(') {
-				depth++;
-			}
-			else if (c == ')') {
-				depth--;
-				if (depth == 0) {
-					return j + 1;
-				}
-			}
-			j++;
-		}
-		return n;
-	}
-
-	private static boolean isWordChar(char c) {
-		return Character.isLetterOrDigit(c) || c == '_' || c == '$';
 	}
 
 	/**

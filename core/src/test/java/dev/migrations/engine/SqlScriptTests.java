@@ -50,6 +50,23 @@ class SqlScriptTests {
 	}
 
 	@Test
+	void allowDirectiveAcceptsSafetyRules() {
+		SqlScript script = parse("-- migrations: transactional=false, allow=rewrite, drop-or-rename\nSELECT 1;");
+		assertThat(script.transactional()).isFalse();
+		assertThat(script.allowed()).containsExactlyInAnyOrder("rewrite", "drop-or-rename");
+		assertThat(parse("SELECT 1;").allowed()).isEmpty();
+	}
+
+	@Test
+	void rejectsUnknownSafetyRule() {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> parse("-- migrations: allow=rewrites\nSELECT 1;"))
+			.withMessageContaining("V1__a.sql has the directive '-- migrations: allow=rewrites' on line 1 but "
+					+ "'rewrites' is not a safety rule. Use one of [all, drop-or-rename, exclusive-lock, "
+					+ "index-not-concurrent, rewrite, set-not-null, validated-constraint]");
+	}
+
+	@Test
 	void rejectsUnknownDirectiveOption() {
 		assertThatExceptionOfType(MigrationException.class)
 			.isThrownBy(() -> parse("-- migrations: transactional=no\nSELECT 1;"))

@@ -34,7 +34,9 @@ import dev.migrations.MigrationState;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorSettings;
 import dev.migrations.MigratorSettings.FreshSchema;
+import dev.migrations.SafetyReport;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.engine.SqlTextCheck;
 import dev.migrations.engine.Version;
 import dev.migrations.schema.SchemaDiff;
 import dev.migrations.schema.SchemaDump;
@@ -145,6 +147,96 @@ public final class MigrationTester {
 		Version start = Version.parse(version);
 		up(version, "going up to the starting version " + version);
 		return check(pending(start));
+	}
+
+	/**
+	 * Observe every pending migration in a dry run (rolled back: the database stays as it
+	 * is) and fail when one does something unsafe while the application runs that it does
+	 * not accept: rewriting a table, building an index without {@code CONCURRENTLY},
+	 * adding a validated constraint, setting {@code NOT NULL}, dropping or renaming a
+	 * column or table of an existing table. Observed on PostgreSQL; on SQLite every
+	 * migration is reported as not checked. Write the result as SARIF with
+	 * {@link SafetySarif#of(SafetyReport)}.
+	 * @return the report, when no unaccepted error was found
+	 * @throws AssertionError listing the report, naming each unaccepted error with its
+	 * safe recipe
+	 * @since 0.3.0
+	 */
+	public SafetyReport checkSafety() {
+		SafetyReport report = safetyReport();
+		List<SafetyReport.Finding> errors = report.unaccepted(SafetyReport.Level.ERROR);
+		if (!errors.isEmpty()) {
+			StringBuilder message = new StringBuilder().append(errors.size())
+				.append(" unaccepted safety errors in the pending migrations:");
+			for (SafetyReport.Finding error : errors) {
+				message.append("\n  ").append(error.version()).append(' ').append(error.rule()).append(": ");
+				message.append(error.message());
+			}
+			throw new AssertionError(message.append("\n")
+				.append(report.describe())
+				.append("Change each as its recipe says, or accept a reviewed finding in the migration itself: "
+						+ "@AllowUnsafe(\"rewrite\") on a Java migration, '-- migrations: allow=rewrite' as an SQL "
+						+ "file's first line.")
+				.toString());
+		}
+		return report;
+	}
+
+	/**
+	 * Check the text of SQL file migrations against the safety rules that text alone
+	 * shows, without a database: an index built without {@code CONCURRENTLY}, a
+	 * constraint without {@code NOT VALID}, {@code SET NOT NULL}, a column type change,
+	 * columns or tables dropped or renamed, each on a table the file does not create.
+	 * Java migrations are left to {@link #checkSafety()}. Load the files with
+	 * {@code new SqlMigrationLoader(new DefaultResourceLoader()).load("dataSource",
+	 * List.of("classpath:db/migrations"), Map.of())}.
+	 * @param migrations the migrations; those not read from SQL files are skipped
+	 * @return every finding, accepted ones included, when none is unaccepted
+	 * @throws AssertionError naming each unaccepted finding with its file, line and safe
+	 * recipe
+	 * @since 0.3.0
+	 */
+	public static List<SafetyReport.Finding> checkSqlText(List<? extends Migration> migrations) {
+		Assert.notNull(migrations, "'migrations' must not be null");
+		List<SafetyReport.Finding> findings = new ArrayList<>();
+		migrations.forEach((migration) -> findings.addAll(SqlTextCheck.check(migration)));
+		StringBuilder message = new StringBuilder();
+		int unaccepted = 0;
+		for (SafetyReport.Finding finding : findings) {
+			if (!finding.accepted()) {
+				unaccepted++;
+				message.append("\n  ")
+					.append(finding.source())
+					.append(' ')
+					.append(finding.rule())
+					.append(": ")
+					.append(finding.message())
+					.append("\n    safe recipe: ")
+					.append(finding.recipe());
+			}
+		}
+		if (unaccepted > 0) {
+			throw new AssertionError(unaccepted + " unaccepted safety errors in the SQL files:" + message
+					+ "\nChange each as its recipe says, or accept a reviewed one with '-- migrations: allow=<rule>' "
+					+ "as the file's first line.");
+		}
+		return findings;
+	}
+
+	/**
+	 * Observe every pending migration as {@link #checkSafety()} does, without failing on
+	 * what is found: for a report to write, such as SARIF for code scanning.
+	 * @return the report
+	 * @throws AssertionError when the migrations cannot be observed
+	 * @since 0.3.0
+	 */
+	public SafetyReport safetyReport() {
+		try {
+			return this.migrator.safetyReport();
+		}
+		catch (MigrationException ex) {
+			throw new AssertionError("Observing the pending migrations failed: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
