@@ -74,12 +74,26 @@ class MigrationsEndpointJsonTests {
 			assertThat(dataSource).containsEntry("state", "UP_TO_DATE").containsEntry("currentVersion", "3");
 			Map<String, Object> info = object(((List<?>) dataSource.get("migrations")).get(0));
 			assertThat(info).containsOnlyKeys("version", "description", "kind", "source", "state", "reversible",
-					"appliedAt", "durationMs", "error");
+					"appliedAt", "durationMs", "error", "repeatable");
+			assertThat(info).containsEntry("repeatable", false);
 			assertThat(info).containsEntry("appliedAt", "2026-11-21T10:30:00Z").containsEntry("durationMs", 12);
 			Map<String, Object> row = object(((List<?>) dataSource.get("history")).get(0));
 			assertThat(row).containsOnlyKeys("id", "version", "operation", "success", "startedAt", "durationMs",
 					"installedBy", "host", "error");
 			assertThat(row).containsEntry("startedAt", "2026-11-21T10:30:00Z").containsEntry("operation", "UP");
+		});
+	}
+
+	@Test
+	void repeatableMigrationHasNoVersion() {
+		MigrationInfo repeatable = new MigrationInfo(null, "User view", MigrationKind.SQL,
+				"classpath:db/migrations/R__user_view.sql", MigrationState.OUTDATED, false, APPLIED_AT, 3L, null, true);
+		this.contextRunner.run((context) -> {
+			JsonMapper mapper = context.getBean(EndpointJsonMapper.class).get();
+			Map<String, Object> info = object(mapper.readValue(mapper.writeValueAsString(repeatable), Map.class));
+			assertThat(info).doesNotContainKey("version")
+				.containsEntry("repeatable", true)
+				.containsEntry("state", "OUTDATED");
 		});
 	}
 
