@@ -55,7 +55,8 @@ class MigrationsEndpointJsonTests {
 	void fieldNamesAreThoseOfTheDesign() {
 		MigrationInfo migration = new MigrationInfo("1", "Create users", MigrationKind.JAVA,
 				"com.example.V1__CreateUsers", MigrationState.APPLIED, true, APPLIED_AT, 12L, "boom");
-		HistoryEntry entry = new HistoryEntry(3, "3", Operation.UP, true, APPLIED_AT, 4, "app", "host-1", "boom");
+		HistoryEntry entry = new HistoryEntry(3, "3", Operation.UP, true, APPLIED_AT, 4, "app", "host-1", "boom",
+				"Create users");
 		DatabaseStatus status = new DatabaseStatus("PostgreSQL 15.19", "schema_migrations", DatabaseState.UP_TO_DATE,
 				"3", 0, List.of(migration), List.of(entry), List.of("Version 2 was applied"), "It failed");
 		this.contextRunner.run((context) -> {
@@ -79,7 +80,7 @@ class MigrationsEndpointJsonTests {
 			assertThat(info).containsEntry("appliedAt", "2026-11-21T10:30:00Z").containsEntry("durationMs", 12);
 			Map<String, Object> row = object(((List<?>) dataSource.get("history")).get(0));
 			assertThat(row).containsOnlyKeys("id", "version", "operation", "success", "startedAt", "durationMs",
-					"installedBy", "host", "error");
+					"installedBy", "host", "error", "description");
 			assertThat(row).containsEntry("startedAt", "2026-11-21T10:30:00Z").containsEntry("operation", "UP");
 		});
 	}

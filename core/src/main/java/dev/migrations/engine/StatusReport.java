@@ -151,7 +151,8 @@ final class StatusReport {
 			HistoryRow row = rows.get(i);
 			if (!HistoryRow.LAYOUT.equals(row.operation())) {
 				entries.add(new HistoryEntry(row.id(), row.version(), Operation.valueOf(row.operation()), row.success(),
-						row.startedAt(), row.durationMs(), row.installedBy(), row.host(), row.error()));
+						row.startedAt(), row.durationMs(), row.installedBy(), row.host(), row.error(),
+						row.description()));
 			}
 		}
 		return entries;

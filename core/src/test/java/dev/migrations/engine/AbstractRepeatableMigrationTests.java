@@ -199,6 +199,8 @@ abstract class AbstractRepeatableMigrationTests {
 			.containsExactly(MigrationState.APPLIED, MigrationState.APPLIED, MigrationState.APPLIED);
 		assertThat(after.migrations().get(1).appliedAt()).isNotNull();
 		assertThat(after.history()).extracting((entry) -> entry.version()).containsExactly(null, null, "1");
+		assertThat(after.history()).extracting((entry) -> entry.description())
+			.containsExactly("user names", "Count users", "create users");
 	}
 
 	@Test
