@@ -278,6 +278,35 @@ abstract class AbstractRepeatableMigrationTests {
 	}
 
 	@Test
+	void failedNonTransactionalRepeatableBlocksUntilRepaired() throws IOException {
+		write("V1__create_users.sql", USERS);
+		write("R__user_names.sql", "-- migrations: transactional=false\nINSERT INTO missing_table VALUES (1);");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrator().migrate())
+			.withMessageContaining("outside a transaction and may have left a partial change");
+		int rows = historyRows();
+		assertThatExceptionOfType(MigrationValidationException.class).isThrownBy(() -> migrator().migrate())
+			.withMessageContaining("Migration 'user names' (filesystem:" + this.folder
+					+ "/R__user_names.sql) is not transactional and failed at ")
+			.withMessageContaining("then run repair.");
+		assertThat(historyRows()).isEqualTo(rows);
+		assertThat(migrator().repair().failuresCleared()).containsExactly("user names");
+		write("R__user_names.sql", "-- migrations: transactional=false\n" + USER_NAMES);
+		assertThat(migrator().migrate().count()).isOne();
+		assertThat(repeatable(migrator().status(), "user names").state()).isEqualTo(MigrationState.APPLIED);
+	}
+
+	@Test
+	void repeatablesJoinAGroupRun() throws IOException {
+		write("V1__create_users.sql", USERS);
+		write("R__user_names.sql", USER_NAMES);
+		write("R__broken.sql", "INSERT INTO missing_table VALUES (1);");
+		assertThatExceptionOfType(MigrationFailedException.class)
+			.isThrownBy(() -> Migrator.create(this.dataSource, migrations(), settings().withGroup(true)).migrate())
+			.withMessageContaining("the whole group, 1 migrations before it included, was rolled back");
+		assertThat(tables()).doesNotContain("users", "user_names");
+	}
+
+	@Test
 	void runToATargetVersionLeavesRepeatablesPending() throws IOException {
 		write("V1__create_users.sql", USERS);
 		write("V2__add_user.sql", "INSERT INTO users VALUES (1, 'Ann');");
