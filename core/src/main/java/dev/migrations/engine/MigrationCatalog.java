@@ -31,8 +31,10 @@ import dev.migrations.MigrationValidationException;
 import dev.migrations.RepeatableMigration;
 
 /**
- * The migrations of one DataSource, resolved and sorted by version. Building it validates
- * what can be checked without a database: names, versions and duplicates.
+ * The migrations of one DataSource, resolved and sorted by version, and its repeatable
+ * migrations apart, sorted by description. Building it validates what can be checked
+ * without a database: names, versions, duplicate versions and descriptions, and the
+ * checksum every repeatable migration must declare.
  */
 final class MigrationCatalog {
 
