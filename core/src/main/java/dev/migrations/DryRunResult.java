@@ -26,7 +26,8 @@ import java.util.List;
  * @param success whether every checked migration succeeded, so that the pending
  * migrations would apply (those in {@code notChecked} aside)
  * @param outcomes one per pending migration that was checked, in order
- * @param notChecked versions that could not be checked because they are not transactional
+ * @param notChecked versions (descriptions, for repeatable migrations) that could not be
+ * checked because they are not transactional
  * @since 0.1.0
  */
 public record DryRunResult(String dataSourceName, boolean success, List<MigrationOutcome> outcomes,

@@ -16,6 +16,8 @@
 
 package dev.migrations;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Published as an application event after a migration's transaction committed, going up
  * or down. Listen with {@code @EventListener}.
@@ -28,9 +30,9 @@ public record MigrationAppliedEvent(String dataSourceName, MigrationOutcome outc
 
 	/**
 	 * Return the version that was applied or reversed.
-	 * @return the version
+	 * @return the version, or {@code null} for a repeatable migration
 	 */
-	public String version() {
+	public @Nullable String version() {
 		return this.outcome.version();
 	}
 

@@ -16,6 +16,8 @@
 
 package dev.migrations;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Published as an application event after a migration failed and its failure was
  * recorded. Listen with {@code @EventListener}.
@@ -28,9 +30,9 @@ public record MigrationFailedEvent(String dataSourceName, MigrationOutcome outco
 
 	/**
 	 * Return the version that failed.
-	 * @return the version
+	 * @return the version, or {@code null} for a repeatable migration
 	 */
-	public String version() {
+	public @Nullable String version() {
 		return this.outcome.version();
 	}
 

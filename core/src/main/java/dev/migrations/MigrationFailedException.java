@@ -26,24 +26,25 @@ import org.jspecify.annotations.Nullable;
  */
 public class MigrationFailedException extends MigrationException {
 
-	private final String version;
+	private final @Nullable String version;
 
 	/**
 	 * Create a new exception.
-	 * @param version the version of the migration that failed
+	 * @param version the version of the migration that failed, or {@code null} for a
+	 * repeatable migration
 	 * @param message what went wrong, the migration and the next step
 	 * @param cause the failure the migration threw
 	 */
-	public MigrationFailedException(String version, String message, @Nullable Throwable cause) {
+	public MigrationFailedException(@Nullable String version, String message, @Nullable Throwable cause) {
 		super(message, cause);
 		this.version = version;
 	}
 
 	/**
 	 * Return the version of the migration that failed.
-	 * @return the version
+	 * @return the version, or {@code null} for a repeatable migration
 	 */
-	public String version() {
+	public @Nullable String version() {
 		return this.version;
 	}
 

@@ -21,9 +21,9 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One known version of a database: applied, pending or gone.
+ * One known migration of a database: applied, pending or gone.
  *
- * @param version the version
+ * @param version the version, or {@code null} for a repeatable migration
  * @param description the description
  * @param kind what the migration is written as
  * @param source the class name or resource that declares it
@@ -32,9 +32,29 @@ import org.jspecify.annotations.Nullable;
  * @param appliedAt when it was applied, or {@code null}
  * @param durationMs how long applying it took, or {@code null}
  * @param error the error of the last failed attempt, or {@code null}
+ * @param repeatable whether it is a {@link RepeatableMigration}, run again whenever its
+ * checksum changes (since 0.3.0)
  * @since 0.1.0
  */
-public record MigrationInfo(String version, String description, MigrationKind kind, String source, MigrationState state,
-		boolean reversible, @Nullable Instant appliedAt, @Nullable Long durationMs, @Nullable String error) {
+public record MigrationInfo(@Nullable String version, String description, MigrationKind kind, String source,
+		MigrationState state, boolean reversible, @Nullable Instant appliedAt, @Nullable Long durationMs,
+		@Nullable String error, boolean repeatable) {
+
+	/**
+	 * Create the information of a versioned migration.
+	 * @param version the version
+	 * @param description the description
+	 * @param kind what the migration is written as
+	 * @param source the class name or resource that declares it
+	 * @param state where it stands
+	 * @param reversible whether it can go down
+	 * @param appliedAt when it was applied, or {@code null}
+	 * @param durationMs how long applying it took, or {@code null}
+	 * @param error the error of the last failed attempt, or {@code null}
+	 */
+	public MigrationInfo(String version, String description, MigrationKind kind, String source, MigrationState state,
+			boolean reversible, @Nullable Instant appliedAt, @Nullable Long durationMs, @Nullable String error) {
+		this(version, description, kind, source, state, reversible, appliedAt, durationMs, error, false);
+	}
 
 }

@@ -35,6 +35,8 @@ public record MigrationName(String version, String description) {
 
 	private static final Pattern NAME = Pattern.compile("V(\\d+(?:_\\d+)*)__(\\w+)");
 
+	private static final Pattern REPEATABLE_NAME = Pattern.compile("R__(\\w+)");
+
 	static MigrationName of(Migration migration) {
 		return of(ClassUtils.getUserClass(migration));
 	}
@@ -72,6 +74,21 @@ public record MigrationName(String version, String description) {
 	 */
 	public static String versionOf(Class<?> type) {
 		return version(match(type.getSimpleName(), type.getName()));
+	}
+
+	/**
+	 * Return the description a repeatable migration's class name {@code R__<Description>}
+	 * declares.
+	 */
+	static String repeatableDescriptionOf(RepeatableMigration migration) {
+		Class<?> type = ClassUtils.getUserClass(migration);
+		Matcher matcher = REPEATABLE_NAME.matcher(type.getSimpleName());
+		if (!matcher.matches()) {
+			throw new MigrationException("Repeatable migration " + type.getName()
+					+ " is not named R__<Description> (for example R__CreateUserView). "
+					+ "Rename it, or override description().");
+		}
+		return words(matcher.group(1));
 	}
 
 	private static Matcher match(String simpleName, String subject) {

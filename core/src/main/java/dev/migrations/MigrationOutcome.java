@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What happened to one migration in a run.
  *
- * @param version the version
+ * @param version the version, or {@code null} for a repeatable migration
  * @param description the description
  * @param operation what was done
  * @param success whether it succeeded
@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param error the error when it failed, or {@code null}
  * @since 0.1.0
  */
-public record MigrationOutcome(String version, String description, Operation operation, boolean success,
+public record MigrationOutcome(@Nullable String version, String description, Operation operation, boolean success,
 		long durationMs, @Nullable String error) {
 
 }

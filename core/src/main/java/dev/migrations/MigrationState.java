@@ -57,6 +57,13 @@ public enum MigrationState {
 	 * Pending but older than the newest applied version; it runs only when out-of-order
 	 * runs are allowed.
 	 */
-	OUT_OF_ORDER
+	OUT_OF_ORDER,
+
+	/**
+	 * A repeatable migration applied before whose checksum has changed since: it runs
+	 * again at the next migrate.
+	 * @since 0.3.0
+	 */
+	OUTDATED
 
 }

@@ -22,10 +22,12 @@ import java.util.List;
  * What a repair recorded.
  *
  * @param dataSourceName the DataSource bean name
- * @param failuresCleared versions whose failed attempt no longer blocks a run
+ * @param failuresCleared versions (descriptions, for repeatable migrations) whose failed
+ * attempt no longer blocks a run
  * @param changesAccepted applied versions whose migration changed (its checksum, or
  * another class or file at the version) and is now accepted as the applied one
- * @param missingForgotten applied versions with no migration any more, now forgotten
+ * @param missingForgotten applied versions (descriptions, for repeatable migrations) with
+ * no migration any more, now forgotten
  * @since 0.1.0
  */
 public record RepairResult(String dataSourceName, List<String> failuresCleared, List<String> changesAccepted,

@@ -106,8 +106,9 @@ public final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 					+ "migrate again.";
 		}
 		if (!failed.isEmpty()) {
-			return "Migration " + failed.get(0).version() + " failed; 'failed' shows its error. Fix it and "
-					+ "migrate again.";
+			String which = (failed.get(0).version() != null) ? "Migration " + failed.get(0).version()
+					: "A repeatable migration";
+			return which + " failed; 'failed' shows its error. Fix it and " + "migrate again.";
 		}
 		return "The last operation failed; 'lastFailure' says why. Fix the cause and migrate again.";
 	}
@@ -137,10 +138,10 @@ public final class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	/**
 	 * A migration whose last attempt failed.
 	 *
-	 * @param version the version
+	 * @param version the version, or {@code null} for a repeatable migration
 	 * @param error the error, or {@code null}
 	 */
-	public record FailedMigration(String version, @Nullable String error) {
+	public record FailedMigration(@Nullable String version, @Nullable String error) {
 
 	}
 

@@ -81,7 +81,7 @@ public final class MigrationsMetrics implements MigrationListener, MeterBinder {
 		Timer.builder("migrations.duration")
 			.description("Time taken to apply or reverse a migration")
 			.tag(DATA_SOURCE_TAG, dataSourceName)
-			.tag("version", outcome.version())
+			.tag("version", (outcome.version() != null) ? outcome.version() : "repeatable " + outcome.description())
 			.tag("operation", outcome.operation().name())
 			.tag("outcome", outcome.success() ? "SUCCESS" : "FAILURE")
 			.register(this.meterRegistry.get())

@@ -101,7 +101,7 @@ final class MigrationsRequest {
 		}
 		List<String> known = new ArrayList<>();
 		for (MigrationInfo migration : this.migrator.status().migrations()) {
-			if (migration.state() != MigrationState.MISSING) {
+			if (migration.state() != MigrationState.MISSING && migration.version() != null) {
 				known.add(migration.version());
 			}
 		}

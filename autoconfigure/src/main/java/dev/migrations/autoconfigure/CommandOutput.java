@@ -59,7 +59,7 @@ final class CommandOutput {
 		List<String[]> rows = new ArrayList<>();
 		rows.add(new String[] { "VERSION", "DESCRIPTION", "STATE", "APPLIED AT" });
 		for (MigrationInfo migration : status.migrations()) {
-			rows.add(new String[] { migration.version(), migration.description(), migration.state().name(),
+			rows.add(new String[] { label(migration.version()), migration.description(), migration.state().name(),
 					appliedAt(migration.appliedAt()) });
 		}
 		table(text, rows);
@@ -119,7 +119,7 @@ final class CommandOutput {
 		text.append(NEW_LINE);
 		for (MigrationOutcome outcome : result.outcomes()) {
 			text.append((outcome.success()) ? "  ok    " : "  FAIL  ")
-				.append(outcome.version())
+				.append(label(outcome.version()))
 				.append(" ")
 				.append(outcome.description())
 				.append((outcome.error() != null) ? ": " + outcome.error() : "")
@@ -149,7 +149,7 @@ final class CommandOutput {
 			text.append("  ")
 				.append(outcome.operation())
 				.append(" ")
-				.append(outcome.version())
+				.append(label(outcome.version()))
 				.append(" ")
 				.append(outcome.description())
 				.append(" (")
@@ -184,6 +184,13 @@ final class CommandOutput {
 
 	private static String appliedAt(@Nullable Instant appliedAt) {
 		return (appliedAt != null) ? appliedAt.truncatedTo(ChronoUnit.SECONDS).toString() : "";
+	}
+
+	/**
+	 * Return how a migration's version is shown: repeatable migrations have none.
+	 */
+	private static String label(@Nullable String version) {
+		return (version != null) ? version : "repeatable";
 	}
 
 	private static String version(@Nullable String version) {

@@ -70,7 +70,8 @@ final class ValidationProblems {
 	private static @Nullable String settledVersion(List<MigrationInfo> migrations) {
 		String settled = null;
 		for (MigrationInfo migration : migrations) {
-			if (migration.state() == MigrationState.MISSING || migration.kind() == MigrationKind.BASELINE) {
+			if (migration.state() == MigrationState.MISSING || migration.kind() == MigrationKind.BASELINE
+					|| migration.repeatable()) {
 				continue;
 			}
 			if (!SETTLED.contains(migration.state())) {

@@ -55,7 +55,8 @@ class MigrationsEndpointJsonTests {
 	void fieldNamesAreThoseOfTheDesign() {
 		MigrationInfo migration = new MigrationInfo("1", "Create users", MigrationKind.JAVA,
 				"com.example.V1__CreateUsers", MigrationState.APPLIED, true, APPLIED_AT, 12L, "boom");
-		HistoryEntry entry = new HistoryEntry(3, "3", Operation.UP, true, APPLIED_AT, 4, "app", "host-1", "boom");
+		HistoryEntry entry = new HistoryEntry(3, "3", Operation.UP, true, APPLIED_AT, 4, "app", "host-1", "boom",
+				"Create users");
 		DatabaseStatus status = new DatabaseStatus("PostgreSQL 15.19", "schema_migrations", DatabaseState.UP_TO_DATE,
 				"3", 0, List.of(migration), List.of(entry), List.of("Version 2 was applied"), "It failed");
 		this.contextRunner.run((context) -> {
@@ -74,12 +75,26 @@ class MigrationsEndpointJsonTests {
 			assertThat(dataSource).containsEntry("state", "UP_TO_DATE").containsEntry("currentVersion", "3");
 			Map<String, Object> info = object(((List<?>) dataSource.get("migrations")).get(0));
 			assertThat(info).containsOnlyKeys("version", "description", "kind", "source", "state", "reversible",
-					"appliedAt", "durationMs", "error");
+					"appliedAt", "durationMs", "error", "repeatable");
+			assertThat(info).containsEntry("repeatable", false);
 			assertThat(info).containsEntry("appliedAt", "2026-11-21T10:30:00Z").containsEntry("durationMs", 12);
 			Map<String, Object> row = object(((List<?>) dataSource.get("history")).get(0));
 			assertThat(row).containsOnlyKeys("id", "version", "operation", "success", "startedAt", "durationMs",
-					"installedBy", "host", "error");
+					"installedBy", "host", "error", "description");
 			assertThat(row).containsEntry("startedAt", "2026-11-21T10:30:00Z").containsEntry("operation", "UP");
+		});
+	}
+
+	@Test
+	void repeatableMigrationHasNoVersion() {
+		MigrationInfo repeatable = new MigrationInfo(null, "User view", MigrationKind.SQL,
+				"classpath:db/migrations/R__user_view.sql", MigrationState.OUTDATED, false, APPLIED_AT, 3L, null, true);
+		this.contextRunner.run((context) -> {
+			JsonMapper mapper = context.getBean(EndpointJsonMapper.class).get();
+			Map<String, Object> info = object(mapper.readValue(mapper.writeValueAsString(repeatable), Map.class));
+			assertThat(info).doesNotContainKey("version")
+				.containsEntry("repeatable", true)
+				.containsEntry("state", "OUTDATED");
 		});
 	}
 

@@ -184,8 +184,10 @@ public final class DefaultMigrator implements Migrator {
 	/**
 	 * Settle the start-up check from the newest row's state: when it says exactly the
 	 * catalog's migrations above its baseline up to some version are applied, with the
-	 * checksums they declare now, and no later one is due, nothing is pending and the
-	 * history holds nothing to validate. Reads one row however long the history is.
+	 * checksums they declare now, no later one is due and (for a run to the latest) the
+	 * repeatable migrations it has applied are exactly those declared, with the checksums
+	 * they declare now, nothing is pending and the history holds nothing to validate.
+	 * Reads one row however long the history is.
 	 * @return the result when that holds, else {@code null}
 	 */
 	private @Nullable RunResult upToDateByState(@Nullable AppliedState state, @Nullable Version target, long start) {
@@ -196,6 +198,9 @@ public final class DefaultMigrator implements Migrator {
 		List<ResolvedMigration> migrations = this.catalog.migrations();
 		if (applied < migrations.size()
 				&& (target == null || migrations.get(applied).version().compareTo(target) <= 0)) {
+			return null;
+		}
+		if (target == null && !this.catalog.repeatablesMatch(state)) {
 			return null;
 		}
 		return upToDate((state.count() > 0) ? migrations.get(applied - 1).version() : state.baseline(), start);
@@ -250,14 +255,27 @@ public final class DefaultMigrator implements Migrator {
 				this.listener.runFinished(dataSourceName(), result(from, from, run, start), false);
 				throw ex;
 			}
-			String to = plan.pending().get(plan.pending().size() - 1).version().toString();
+			String to = newestVersion(plan.pending(), from);
 			RunResult result = result(from, to, run, start);
 			this.lastFailure = null;
 			Logging.logger.info(dataSourceName() + ": applied " + result.count() + " migrations in "
-					+ result.durationMs() + " ms, now at version " + to);
+					+ result.durationMs() + " ms, now at version " + ((to != null) ? to : "0"));
 			this.listener.runFinished(dataSourceName(), result, true);
 			return result;
 		}
+	}
+
+	/**
+	 * Return the version a run of the migrations reaches: that of the last versioned one,
+	 * or where it started when only repeatable migrations ran.
+	 */
+	private static @Nullable String newestVersion(List<ResolvedMigration> migrations, @Nullable String from) {
+		for (int i = migrations.size() - 1; i >= 0; i--) {
+			if (!migrations.get(i).repeatable()) {
+				return migrations.get(i).versionText();
+			}
+		}
+		return from;
 	}
 
 	/**
@@ -301,6 +319,10 @@ public final class DefaultMigrator implements Migrator {
 			StringBuilder line = new StringBuilder(dataSourceName()).append(": up to date ");
 			line.append((current != null) ? "at version " + current : "with nothing applied");
 			line.append(", ").append(count).append((count == 1) ? " migration" : " migrations");
+			int repeatables = this.catalog.repeatables().size();
+			if (repeatables > 0) {
+				line.append(" and ").append(repeatables).append(" repeatable");
+			}
 			Logging.logger.info(line.append(", checked in ").append(durationMs).append(" ms"));
 		}
 		return new RunResult(dataSourceName(), current, current, List.of(), durationMs);

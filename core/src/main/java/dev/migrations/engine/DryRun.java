@@ -140,7 +140,7 @@ final class DryRun {
 				outcomes.add(check(migration));
 			}
 			else {
-				notChecked.add(migration.version().toString());
+				notChecked.add((migration.repeatable()) ? migration.description() : migration.versionText());
 			}
 		}
 		return new DryRunResult(this.context.dataSourceName(), outcomes, notChecked);
@@ -166,7 +166,7 @@ final class DryRun {
 			this.writer.insert(HistoryRow.of(this.lastId + 1, migration, Operation.UP, true, startedAt, durationMs,
 					this.installedBy, this.host, null));
 			this.lastId++;
-			return new MigrationOutcome(migration.version().toString(), migration.description(), Operation.UP, true,
+			return new MigrationOutcome(migration.versionText(), migration.description(), Operation.UP, true,
 					durationMs, null);
 		}
 		catch (Exception ex) {
@@ -178,7 +178,7 @@ final class DryRun {
 			if (logger.isDebugEnabled()) {
 				logger.debug(this.context.dataSourceName() + ": dry run of " + migration.name() + " failed", ex);
 			}
-			return new MigrationOutcome(migration.version().toString(), migration.description(), Operation.UP, false,
+			return new MigrationOutcome(migration.versionText(), migration.description(), Operation.UP, false,
 					durationMs, Failures.describe(ex));
 		}
 		finally {

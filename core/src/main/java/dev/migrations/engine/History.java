@@ -27,7 +27,11 @@ import dev.migrations.Operation;
 
 /**
  * What the history says a database is at now, derived from its rows in one pass: the
- * applied versions, the failed attempts, the baseline and the last row id.
+ * applied versions, the failed attempts, the baseline and the last row id. Rows without a
+ * version are those of repeatable migrations, keyed by kind and source name
+ * ({@link MigrationIdentity#key()}): the last successful UP row of each is what is
+ * applied, a DOWN row or a repair that forgets it removes it, and a failed attempt after
+ * it is its failure until a later success or a repair clears it.
  */
 final class History {
 
@@ -48,6 +52,10 @@ final class History {
 
 	private final Map<Version, HistoryRow> failed = new HashMap<>();
 
+	private final Map<String, HistoryRow> appliedRepeatables = new LinkedHashMap<>();
+
+	private final Map<String, HistoryRow> failedRepeatables = new HashMap<>();
+
 	private @Nullable Version baseline;
 
 	private @Nullable HistoryRow baselineRow;
@@ -60,8 +68,14 @@ final class History {
 		this.rows = rows;
 		for (HistoryRow row : rows) {
 			this.lastId = Math.max(this.lastId, row.id());
-			if (row.version() != null && !HistoryRow.LAYOUT.equals(row.operation())) {
+			if (HistoryRow.LAYOUT.equals(row.operation())) {
+				continue;
+			}
+			if (row.version() != null) {
 				apply(row, catalog.version(row.version()));
+			}
+			else {
+				applyRepeatable(row);
 			}
 		}
 		for (Version version : this.applied.keySet()) {
@@ -101,6 +115,33 @@ final class History {
 		}
 	}
 
+	private void applyRepeatable(HistoryRow row) {
+		String key = MigrationIdentity.of(row).key();
+		if (!row.success()) {
+			if (Operation.UP.name().equals(row.operation())) {
+				this.failedRepeatables.put(key, row);
+			}
+			return;
+		}
+		switch (Operation.valueOf(row.operation())) {
+			case UP -> {
+				this.appliedRepeatables.put(key, row);
+				this.failedRepeatables.remove(key);
+			}
+			case DOWN -> this.appliedRepeatables.remove(key);
+			case REPAIR -> {
+				if (FORGET_MISSING.equals(row.description())) {
+					this.appliedRepeatables.remove(key);
+				}
+				else if (CLEAR_FAILURE.equals(row.description())) {
+					this.failedRepeatables.remove(key);
+				}
+			}
+			case BASELINE -> {
+			}
+		}
+	}
+
 	private void repair(HistoryRow row, Version version) {
 		String action = String.valueOf(row.description());
 		if (action.equals(CLEAR_FAILURE)) {
@@ -131,6 +172,22 @@ final class History {
 
 	Map<Version, HistoryRow> failed() {
 		return this.failed;
+	}
+
+	/**
+	 * Return the applied repeatable migrations: the last successful UP row of each, by
+	 * {@link MigrationIdentity#key()}.
+	 */
+	Map<String, HistoryRow> appliedRepeatables() {
+		return this.appliedRepeatables;
+	}
+
+	/**
+	 * Return the repeatable migrations whose last attempt failed, by
+	 * {@link MigrationIdentity#key()}.
+	 */
+	Map<String, HistoryRow> failedRepeatables() {
+		return this.failedRepeatables;
 	}
 
 	@Nullable Version baseline() {

@@ -26,7 +26,8 @@ import dev.migrations.Operation;
  * One row of the history table as stored.
  *
  * @param id the row id, increasing with time
- * @param version the version, or the layout version for a {@code LAYOUT} row
+ * @param version the version, the layout version for a {@code LAYOUT} row, or
+ * {@code null} for a repeatable migration
  * @param description the migration's description, or what a repair did
  * @param kind {@code JAVA}, {@code SQL} or {@code BASELINE}
  * @param source the class or resource
@@ -51,7 +52,7 @@ record HistoryRow(long id, @Nullable String version, @Nullable String descriptio
 	 */
 	static HistoryRow of(long id, ResolvedMigration migration, Operation operation, boolean success, Instant startedAt,
 			long durationMs, String installedBy, String host, @Nullable String error) {
-		return new HistoryRow(id, migration.version().toString(), migration.description(), migration.kind().name(),
+		return new HistoryRow(id, migration.versionText(), migration.description(), migration.kind().name(),
 				migration.source(), migration.checksum(), operation.name(), success, startedAt, durationMs, installedBy,
 				host, error);
 	}

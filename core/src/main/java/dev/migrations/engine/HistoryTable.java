@@ -233,7 +233,7 @@ final class HistoryTable {
 	 * created.
 	 */
 	Writer writer(Connection connection) throws SQLException {
-		return new Writer(insert(connection), Map.of(), AppliedState.EMPTY);
+		return new Writer(insert(connection), Map.of(), Map.of(), AppliedState.EMPTY);
 	}
 
 	/**
@@ -241,7 +241,8 @@ final class HistoryTable {
 	 * @param history what the history said when the operation started
 	 */
 	Writer writer(Connection connection, History history) throws SQLException {
-		return new Writer(insert(connection), history.applied(), AppliedState.of(history));
+		return new Writer(insert(connection), history.applied(), history.appliedRepeatables(),
+				AppliedState.of(history));
 	}
 
 	private PreparedStatement insert(Connection connection) throws SQLException {
@@ -260,13 +261,17 @@ final class HistoryTable {
 
 		private final Map<Version, HistoryRow> startApplied;
 
+		private final Map<String, HistoryRow> startRepeatables;
+
 		private AppliedState state;
 
 		private AppliedState committed;
 
-		private Writer(PreparedStatement statement, Map<Version, HistoryRow> startApplied, AppliedState state) {
+		private Writer(PreparedStatement statement, Map<Version, HistoryRow> startApplied,
+				Map<String, HistoryRow> startRepeatables, AppliedState state) {
 			this.statement = statement;
 			this.startApplied = startApplied;
+			this.startRepeatables = startRepeatables;
 			this.state = state;
 			this.committed = state;
 		}
@@ -286,7 +291,7 @@ final class HistoryTable {
 		}
 
 		void insert(HistoryRow row) throws SQLException {
-			AppliedState after = this.state.after(row, this.startApplied);
+			AppliedState after = this.state.after(row, this.startApplied, this.startRepeatables);
 			PreparedStatement insert = this.statement;
 			insert.setLong(1, row.id());
 			setString(2, row.version());

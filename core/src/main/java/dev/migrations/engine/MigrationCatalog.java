@@ -28,14 +28,28 @@ import org.jspecify.annotations.Nullable;
 import dev.migrations.Migration;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationValidationException;
+import dev.migrations.RepeatableMigration;
 
 /**
- * The migrations of one DataSource, resolved and sorted by version. Building it validates
- * what can be checked without a database: names, versions and duplicates.
+ * The migrations of one DataSource, resolved and sorted by version, and its repeatable
+ * migrations apart, sorted by description. Building it validates what can be checked
+ * without a database: names, versions, duplicate versions and descriptions, and the
+ * checksum every repeatable migration must declare.
  */
 final class MigrationCatalog {
 
 	private final List<ResolvedMigration> migrations;
+
+	/** The repeatable migrations, ordered by description. */
+	private final List<ResolvedMigration> repeatables;
+
+	/** Built on first use, when a history is read in full. */
+	private volatile @Nullable Map<String, ResolvedMigration> repeatablesByKey;
+
+	/** {@link AppliedState}'s sums of the repeatable migrations, each as declared now. */
+	private final long repeatablesHigh;
+
+	private final long repeatablesLow;
 
 	/** Built on first use: a start-up with nothing pending never looks a version up. */
 	private volatile @Nullable Map<Version, ResolvedMigration> byVersion;
@@ -51,8 +65,9 @@ final class MigrationCatalog {
 
 	private final long[] lowSums;
 
-	private MigrationCatalog(List<ResolvedMigration> migrations) {
+	private MigrationCatalog(List<ResolvedMigration> migrations, List<ResolvedMigration> repeatables) {
 		this.migrations = migrations;
+		this.repeatables = repeatables;
 		this.highSums = new long[migrations.size() + 1];
 		this.lowSums = new long[migrations.size() + 1];
 		long[] hash = new long[2];
@@ -62,6 +77,15 @@ final class MigrationCatalog {
 			this.highSums[i + 1] = this.highSums[i] + hash[0];
 			this.lowSums[i + 1] = this.lowSums[i] + hash[1];
 		}
+		long high = 0;
+		long low = 0;
+		for (ResolvedMigration repeatable : repeatables) {
+			AppliedState.hashRepeatable(MigrationIdentity.of(repeatable), hash);
+			high += hash[0];
+			low += hash[1];
+		}
+		this.repeatablesHigh = high;
+		this.repeatablesLow = low;
 	}
 
 	/**
@@ -79,9 +103,15 @@ final class MigrationCatalog {
 	static MigrationCatalog of(String dataSourceName, List<? extends Migration> migrations) {
 		List<String> problems = new ArrayList<>();
 		List<ResolvedMigration> resolved = new ArrayList<>(migrations.size());
+		List<ResolvedMigration> repeatables = new ArrayList<>();
 		for (Migration migration : migrations) {
 			try {
-				resolved.add(resolve(migration));
+				if (migration instanceof RepeatableMigration repeatable) {
+					repeatables.add(resolveRepeatable(repeatable));
+				}
+				else {
+					resolved.add(resolve(migration));
+				}
 			}
 			catch (MigrationException ex) {
 				problems.add(ex.getMessage());
@@ -100,10 +130,40 @@ final class MigrationCatalog {
 				}
 			}
 		}
+		if (!repeatables.isEmpty()) {
+			sortRepeatables(repeatables, problems);
+		}
 		if (!problems.isEmpty()) {
 			throw new MigrationValidationException(dataSourceName, problems);
 		}
-		return new MigrationCatalog(Collections.unmodifiableList(resolved));
+		return new MigrationCatalog(Collections.unmodifiableList(resolved), List.copyOf(repeatables));
+	}
+
+	/**
+	 * Order repeatable migrations by description, which must be unique among them.
+	 */
+	private static void sortRepeatables(List<ResolvedMigration> repeatables, List<String> problems) {
+		repeatables.sort(Comparator.comparing(ResolvedMigration::description));
+		for (int i = 1; i < repeatables.size(); i++) {
+			ResolvedMigration previous = repeatables.get(i - 1);
+			ResolvedMigration current = repeatables.get(i);
+			if (previous.description().equals(current.description())) {
+				problems.add("Descriptions of repeatable migrations must be unique, but '" + current.description()
+						+ "' is declared by " + previous.source() + " and " + current.source()
+						+ ". Rename one of them.");
+			}
+		}
+	}
+
+	private static ResolvedMigration resolveRepeatable(RepeatableMigration migration) {
+		ResolvedMigration resolved = new ResolvedMigration(null, migration.checksum(), migration);
+		String description = migration.description();
+		if (resolved.checksum() == null || resolved.checksum().isBlank()) {
+			throw new MigrationException("Repeatable migration " + resolved.source() + " ('" + description
+					+ "') returns no checksum, so it cannot tell when it changed. Return one from checksum() and "
+					+ "change it with every change to up, for example a revision number.");
+		}
+		return resolved;
 	}
 
 	private static boolean strictlyAscending(List<ResolvedMigration> migrations) {
@@ -128,6 +188,33 @@ final class MigrationCatalog {
 
 	List<ResolvedMigration> migrations() {
 		return this.migrations;
+	}
+
+	/**
+	 * Return the repeatable migrations, ordered by description.
+	 */
+	List<ResolvedMigration> repeatables() {
+		return this.repeatables;
+	}
+
+	@Nullable ResolvedMigration findRepeatable(String key) {
+		Map<String, ResolvedMigration> byKey = this.repeatablesByKey;
+		if (byKey == null) {
+			byKey = new HashMap<>(this.repeatables.size() * 2);
+			for (ResolvedMigration repeatable : this.repeatables) {
+				byKey.put(repeatable.key(), repeatable);
+			}
+			this.repeatablesByKey = byKey;
+		}
+		return byKey.get(key);
+	}
+
+	/**
+	 * Return whether a history in this state has applied exactly the repeatable
+	 * migrations declared now, each with its current checksum: then none is due.
+	 */
+	boolean repeatablesMatch(AppliedState state) {
+		return state.repeatablesHigh() == this.repeatablesHigh && state.repeatablesLow() == this.repeatablesLow;
 	}
 
 	@Nullable ResolvedMigration find(Version version) {

@@ -64,6 +64,13 @@ record MigrationIdentity(String kind, String sourceName, @Nullable String checks
 		return !Objects.equals(this.checksum, declared.checksum);
 	}
 
+	/**
+	 * Return what identifies a repeatable migration in the history: kind and source name.
+	 */
+	String key() {
+		return this.kind + ':' + this.sourceName;
+	}
+
 	boolean differsFrom(MigrationIdentity declared) {
 		return replacedBy(declared) || checksumChangedIn(declared);
 	}

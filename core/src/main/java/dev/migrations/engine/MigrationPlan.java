@@ -19,6 +19,7 @@ package dev.migrations.engine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,8 +32,14 @@ import dev.migrations.MigrationKind;
  * older than the newest applied one, and failed migrations that may have left a partial
  * change (non-transactional ones, and any on a database whose DDL commits on its own),
  * which need a repair.
+ * <p>
+ * Repeatable migrations follow the versioned ones, ordered by description: those never
+ * applied and those whose checksum differs from the one last applied. They are planned
+ * only for a run to the latest version (no target): they are written against the newest
+ * schema. An applied repeatable migration that is no longer declared is no problem; the
+ * status shows it as missing.
  *
- * @param pending the migrations to apply, in version order
+ * @param pending the migrations to apply, in version order, then the repeatable ones
  * @param problems every validation problem; the plan must not run unless it is empty
  */
 record MigrationPlan(List<ResolvedMigration> pending, List<String> problems) {
@@ -56,18 +63,7 @@ record MigrationPlan(List<ResolvedMigration> pending, List<String> problems) {
 			if (target != null && version.compareTo(target) > 0) {
 				continue;
 			}
-			HistoryRow failed = history.failed().get(version);
-			if (failed != null && !migration.transactional()) {
-				problems.add("Migration " + migration.name() + " is not transactional and failed at "
-						+ failed.startedAt() + " (" + failed.error() + "); it may have left a partial change. "
-						+ "Check the database, undo or finish the change by hand, then run repair.");
-			}
-			else if (failed != null && !transactionalDdl) {
-				problems.add("Migration " + migration.name() + " failed at " + failed.startedAt() + " ("
-						+ failed.error() + ") on a database whose DDL commits on its own, so it may have left a "
-						+ "partial change. Check the database, undo what it changed by hand so it can run again "
-						+ "from its start, then run repair.");
-			}
+			checkFailure(migration, history.failed().get(version), transactionalDdl, problems);
 			if (newest != null && version.compareTo(newest) < 0 && !outOfOrder) {
 				problems.add("Migration " + migration.name() + " is pending but the newer version " + newest
 						+ " is already applied. Renumber it above " + newest
@@ -81,7 +77,36 @@ record MigrationPlan(List<ResolvedMigration> pending, List<String> problems) {
 						+ ") but no migration declares it any more. Restore it, or run repair to forget it.");
 			}
 		}
+		if (target == null) {
+			for (ResolvedMigration repeatable : catalog.repeatables()) {
+				String key = repeatable.key();
+				HistoryRow applied = history.appliedRepeatables().get(key);
+				if (applied == null || !Objects.equals(applied.checksum(), repeatable.checksum())) {
+					checkFailure(repeatable, history.failedRepeatables().get(key), transactionalDdl, problems);
+					pending.add(repeatable);
+				}
+			}
+		}
 		return new MigrationPlan(List.copyOf(pending), List.copyOf(problems));
+	}
+
+	/**
+	 * Refuse to run a failed migration again when its failure may have left a partial
+	 * change.
+	 */
+	private static void checkFailure(ResolvedMigration migration, @Nullable HistoryRow failed, boolean transactionalDdl,
+			List<String> problems) {
+		if (failed != null && !migration.transactional()) {
+			problems.add("Migration " + migration.name() + " is not transactional and failed at " + failed.startedAt()
+					+ " (" + failed.error() + "); it may have left a partial change. "
+					+ "Check the database, undo or finish the change by hand, then run repair.");
+		}
+		else if (failed != null && !transactionalDdl) {
+			problems.add("Migration " + migration.name() + " failed at " + failed.startedAt() + " (" + failed.error()
+					+ ") on a database whose DDL commits on its own, so it may have left a "
+					+ "partial change. Check the database, undo what it changed by hand so it can run again "
+					+ "from its start, then run repair.");
+		}
 	}
 
 	private static void checkIdentity(ResolvedMigration migration, HistoryRow applied, List<String> problems) {

@@ -148,8 +148,8 @@ final class MigrationRun {
 			long durationMs = (System.nanoTime() - start) / 1_000_000;
 			this.writer.insert(row(migration, operation, true, startedAt, durationMs, null));
 			this.lastId++;
-			return new MigrationOutcome(migration.version().toString(), migration.description(), operation, true,
-					durationMs, null);
+			return new MigrationOutcome(migration.versionText(), migration.description(), operation, true, durationMs,
+					null);
 		}
 		catch (Exception ex) {
 			long durationMs = (System.nanoTime() - start) / 1_000_000;
@@ -254,8 +254,8 @@ final class MigrationRun {
 			this.connection.commit();
 		}
 		this.writer.committed();
-		MigrationOutcome outcome = new MigrationOutcome(migration.version().toString(), migration.description(),
-				operation, false, durationMs, error);
+		MigrationOutcome outcome = new MigrationOutcome(migration.versionText(), migration.description(), operation,
+				false, durationMs, error);
 		this.outcomes.add(outcome);
 		this.listener.migrationFailed(this.context.dataSourceName(), outcome);
 		String what = (ex instanceof LockWaitTimedOut) ? lockWaitFailure(inTransaction, error)
@@ -273,7 +273,7 @@ final class MigrationRun {
 		// The one place the cause's stack trace is logged: start-up failure reports and
 		// the history show the message alone.
 		logger.error(message, ex);
-		return new MigrationFailedException(migration.version().toString(), message, ex);
+		return new MigrationFailedException(migration.versionText(), message, ex);
 	}
 
 	private String lockWaitFailure(boolean inTransaction, String error) {
@@ -330,8 +330,9 @@ final class MigrationRun {
 			this.outcomes.add(outcome);
 			if (logger.isInfoEnabled()) {
 				logger.info(this.context.dataSourceName()
-						+ ((outcome.operation() == Operation.DOWN) ? ": reversed " : ": applied ") + outcome.version()
-						+ " (" + outcome.description() + ") in " + outcome.durationMs() + " ms");
+						+ ((outcome.operation() == Operation.DOWN) ? ": reversed " : ": applied ")
+						+ ((outcome.version() != null) ? outcome.version() : "repeatable") + " ("
+						+ outcome.description() + ") in " + outcome.durationMs() + " ms");
 			}
 			this.listener.migrationSucceeded(this.context.dataSourceName(), outcome);
 		}

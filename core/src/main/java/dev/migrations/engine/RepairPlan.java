@@ -35,7 +35,8 @@ import dev.migrations.RepairResult;
  * one REPAIR row for each failed attempt to clear (so the migration may run again), each
  * changed applied migration to accept (a new checksum, or another class or file at its
  * version) and each applied migration whose code is gone to forget. The rows are meant to
- * commit together in one transaction.
+ * commit together in one transaction. Repeatable migrations get the same for a failed
+ * attempt and for being applied but no longer declared; they are named by description.
  *
  * @param rows the REPAIR rows to write, in order
  * @param failuresCleared the versions whose failed attempt is cleared
@@ -68,6 +69,18 @@ record RepairPlan(List<HistoryRow> rows, List<String> failuresCleared, List<Stri
 			else if (MigrationIdentity.of(row).differsFrom(MigrationIdentity.of(migration))) {
 				rows.add(accepted(++id, migration, installedBy, host));
 				changesAccepted.add(applied.getKey().toString());
+			}
+		}
+		for (Map.Entry<String, HistoryRow> failed : new TreeMap<>(history.failedRepeatables()).entrySet()) {
+			HistoryRow row = failed.getValue();
+			rows.add(row(++id, row, History.CLEAR_FAILURE, row.checksum(), installedBy, host));
+			failuresCleared.add(String.valueOf(row.description()));
+		}
+		for (Map.Entry<String, HistoryRow> applied : new TreeMap<>(history.appliedRepeatables()).entrySet()) {
+			HistoryRow row = applied.getValue();
+			if (catalog.findRepeatable(applied.getKey()) == null) {
+				rows.add(row(++id, row, History.FORGET_MISSING, row.checksum(), installedBy, host));
+				missingForgotten.add(String.valueOf(row.description()));
 			}
 		}
 		return new RepairPlan(List.copyOf(rows), List.copyOf(failuresCleared), List.copyOf(changesAccepted),

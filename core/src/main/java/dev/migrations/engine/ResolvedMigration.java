@@ -26,11 +26,39 @@ import dev.migrations.MigrationKind;
  * is asked of the migration when a run, a row, a message or a status needs it, so that a
  * start-up with nothing pending asks nothing more.
  *
- * @param version the version
+ * A repeatable migration has no version; it is identified by its {@link #key()} (kind and
+ * source name) and ordered by its description.
+ *
+ * @param version the version, or {@code null} for a repeatable migration
  * @param checksum its checksum, or {@code null}
  * @param migration the migration itself
  */
-public record ResolvedMigration(Version version, @Nullable String checksum, Migration migration) {
+public record ResolvedMigration(@Nullable Version version, @Nullable String checksum, Migration migration) {
+
+	/**
+	 * Return whether this is a repeatable migration, without a version.
+	 * @return whether it is repeatable
+	 */
+	public boolean repeatable() {
+		return this.version == null;
+	}
+
+	/**
+	 * Return the version as text.
+	 * @return the version, or {@code null} for a repeatable migration
+	 */
+	public @Nullable String versionText() {
+		return (this.version != null) ? this.version.toString() : null;
+	}
+
+	/**
+	 * Return what identifies a repeatable migration in the history: its kind and source
+	 * name (for an SQL file its file name, so moving it between folders is no change).
+	 * @return the key
+	 */
+	String key() {
+		return MigrationIdentity.of(this).key();
+	}
 
 	/**
 	 * Return what the migration is written as.
@@ -76,10 +104,12 @@ public record ResolvedMigration(Version version, @Nullable String checksum, Migr
 
 	/**
 	 * Return the version and source, the way messages name a migration.
-	 * @return for example {@code 3 (com.example.V3__AddUsers)}
+	 * @return for example {@code 3 (com.example.V3__AddUsers)}, or
+	 * {@code 'Create user view' (com.example.R__CreateUserView)} for a repeatable one
 	 */
 	public String name() {
-		return this.version + " (" + source() + ")";
+		String name = (this.version != null) ? this.version.toString() : "'" + description() + "'";
+		return name + " (" + source() + ")";
 	}
 
 }

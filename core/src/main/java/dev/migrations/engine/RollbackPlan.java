@@ -30,8 +30,15 @@ import dev.migrations.MigrationRefusedException;
  * lock: the applied migrations newer than the target, newest first. Building it refuses,
  * before anything is touched, a target that was never applied or lies below the baseline,
  * and a path with a migration that cannot go down, naming each one.
+ * <p>
+ * Steps and target count versioned migrations only. Repeatable migrations were applied on
+ * top of the newest schema, so a rollback that reverses any versioned migration first
+ * reverses every applied repeatable one that can go down (an SQL file with its
+ * {@code .down.sql}, a Java one that declares {@code down}), in reverse description
+ * order; they are pending again afterwards. Those that cannot go down stay applied.
  *
- * @param path the migrations to reverse, newest version first
+ * @param path the migrations to reverse: reversible applied repeatable ones, then the
+ * versioned ones newest version first
  * @param from the current version before the rollback, or {@code null}
  * @param to the current version after it, or {@code null} when nothing stays applied
  */
@@ -123,11 +130,28 @@ record RollbackPlan(List<ResolvedMigration> path, @Nullable Version from, @Nulla
 					+ "the migration), or roll back no further than version " + newestIrreversible
 					+ ", which then stays applied.");
 		}
+		if (!migrations.isEmpty()) {
+			migrations.addAll(0, reversibleRepeatables(catalog, history));
+		}
 		Version remaining = newestFirst(history).stream()
 			.filter((version) -> !path.contains(version))
 			.findFirst()
 			.orElse(history.baseline());
 		return new RollbackPlan(List.copyOf(migrations), history.current(), remaining);
+	}
+
+	/**
+	 * Return the applied repeatable migrations that can go down, in reverse description
+	 * order.
+	 */
+	private static List<ResolvedMigration> reversibleRepeatables(MigrationCatalog catalog, History history) {
+		List<ResolvedMigration> reversible = new ArrayList<>();
+		for (ResolvedMigration repeatable : catalog.repeatables()) {
+			if (history.appliedRepeatables().containsKey(repeatable.key()) && repeatable.reversible()) {
+				reversible.add(0, repeatable);
+			}
+		}
+		return reversible;
 	}
 
 	private static List<Version> newestFirst(History history) {

@@ -117,7 +117,7 @@ final class SqlFileMigration implements Migration, MigrationSource {
 		return this.up;
 	}
 
-	private static void run(SqlScript script, MigrationContext context) throws SQLException {
+	static void run(SqlScript script, MigrationContext context) throws SQLException {
 		try (Statement statement = context.connection().createStatement()) {
 			for (SqlStatement sql : script.statements()) {
 				execute(statement, sql, script);

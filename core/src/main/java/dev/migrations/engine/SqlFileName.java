@@ -28,15 +28,19 @@ import dev.migrations.MigrationException;
  * The name of an SQL migration file, {@code V<version>__<description>.sql} for the up
  * script and {@code V<version>__<description>.down.sql} for its reverse. The version is
  * digits separated by {@code .} or {@code _}; the description is the rest, underscores
- * read as spaces.
+ * read as spaces. A repeatable migration is named {@code R__<description>.sql}, with
+ * {@code R__<description>.down.sql} for its reverse.
  *
- * @param version the version, digits separated by dots
+ * @param version the version, digits separated by dots, or {@code null} for a repeatable
+ * migration
  * @param description the description
  * @param down whether the file is a down script
  * @param base the name without {@code .sql} or {@code .down.sql}, shared by an up script
  * and its down script
  */
-record SqlFileName(String version, String description, boolean down, String base) {
+record SqlFileName(@Nullable String version, String description, boolean down, String base) {
+
+	private static final String REPEATABLE_PREFIX = "R__";
 
 	private static final String DOWN_SUFFIX = ".down.sql";
 
@@ -58,7 +62,7 @@ record SqlFileName(String version, String description, boolean down, String base
 	static @Nullable SqlFileName parse(String fileName, String source) {
 		String lower = fileName.toLowerCase(Locale.ROOT);
 		if (!lower.endsWith(SUFFIX)) {
-			if (fileName.startsWith("V") && fileName.contains("__")) {
+			if ((fileName.startsWith("V") || fileName.startsWith(REPEATABLE_PREFIX)) && fileName.contains("__")) {
 				throw misnamed(source, "does not end in .sql", suggestion(fileName));
 			}
 			return null;
@@ -70,9 +74,16 @@ record SqlFileName(String version, String description, boolean down, String base
 		}
 		boolean down = fileName.endsWith(DOWN_SUFFIX);
 		String base = fileName.substring(0, fileName.length() - ((down) ? DOWN_SUFFIX : SUFFIX).length());
+		if (base.startsWith(REPEATABLE_PREFIX)) {
+			String description = base.substring(REPEATABLE_PREFIX.length()).replace('_', ' ').trim();
+			if (description.isEmpty()) {
+				throw misnamed(source, "has no description after R__", null);
+			}
+			return new SqlFileName(null, description, down, base);
+		}
 		Matcher matcher = NAME.matcher(base);
 		if (!matcher.matches()) {
-			String problem = (!fileName.startsWith("V")) ? "does not start with V"
+			String problem = (!fileName.startsWith("V")) ? "does not start with V (or R__ for a repeatable migration)"
 					: "has no __ between version and description";
 			throw misnamed(source, problem, null);
 		}
@@ -87,6 +98,13 @@ record SqlFileName(String version, String description, boolean down, String base
 		return new SqlFileName(version.replace('_', '.'), description, down, base);
 	}
 
+	/**
+	 * Return whether the file is a repeatable migration's.
+	 */
+	boolean repeatable() {
+		return this.version == null;
+	}
+
 	private static @Nullable String suggestion(String fileName) {
 		int dot = fileName.lastIndexOf('.');
 		String stem = (dot > 0) ? fileName.substring(0, dot) : fileName;
@@ -97,7 +115,8 @@ record SqlFileName(String version, String description, boolean down, String base
 	private static MigrationException misnamed(String source, String problem, @Nullable String suggestion) {
 		String rename = (suggestion != null) ? "Rename it to " + suggestion
 				: "Rename it to V<version>__<description>.sql (for example V4__add_index.sql, "
-						+ "or V4__add_index.down.sql for its reverse)";
+						+ "or V4__add_index.down.sql for its reverse), or R__<description>.sql for a repeatable "
+						+ "migration (for example R__user_view.sql)";
 		return new MigrationException("SQL migration file " + source + " " + problem + ". " + rename
 				+ ", or move it out of the migration location.");
 	}

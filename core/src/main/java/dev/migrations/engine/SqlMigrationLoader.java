@@ -42,7 +42,8 @@ import org.springframework.util.Assert;
 
 /**
  * Finds SQL migration files ({@code V<version>__<description>.sql} and optional
- * {@code V<version>__<description>.down.sql}) in locations such as
+ * {@code V<version>__<description>.down.sql}; {@code R__<description>.sql} and optional
+ * {@code R__<description>.down.sql} for repeatable ones) in locations such as
  * {@code classpath:db/migrations} or {@code filesystem:/opt/app/sql}, subfolders
  * included, and turns each into a {@link Migration} that joins the Java migrations in one
  * ordered plan.
@@ -132,7 +133,8 @@ public final class SqlMigrationLoader {
 						+ up.getValue().source() + " does not. Give both the same first line "
 						+ "(-- migrations: transactional=false, or none).");
 			}
-			migrations.add(new SqlFileMigration(name, up.getValue(), down));
+			migrations.add((name.repeatable()) ? new SqlRepeatableMigration(name, up.getValue(), down)
+					: new SqlFileMigration(name, up.getValue(), down));
 		}
 		for (SqlScript down : downs.values()) {
 			String upName = down.source().substring(0, down.source().length() - ".down.sql".length()) + ".sql";

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +34,8 @@ import dev.migrations.Operation;
 
 /**
  * Builds a {@link DatabaseStatus} from the catalog, the history and the plan: one entry
- * per known version, applied or not, and the history newest first.
+ * per known version, applied or not, then one per repeatable migration by description,
+ * and the history newest first.
  */
 final class StatusReport {
 
@@ -70,7 +72,39 @@ final class StatusReport {
 			entries.add(new Entry(Version.parse(baseline.version()), fromRow(baseline, MigrationState.BASELINE)));
 		}
 		entries.sort(Comparator.comparing(Entry::version));
-		return entries.stream().map(Entry::info).toList();
+		List<MigrationInfo> infos = new ArrayList<>(entries.stream().map(Entry::info).toList());
+		infos.addAll(repeatables());
+		return infos;
+	}
+
+	/**
+	 * Return the repeatable migrations declared or applied, by description.
+	 */
+	private List<MigrationInfo> repeatables() {
+		List<MigrationInfo> infos = new ArrayList<>();
+		for (ResolvedMigration repeatable : this.catalog.repeatables()) {
+			infos.add(repeatable(repeatable));
+		}
+		for (Map.Entry<String, HistoryRow> applied : this.history.appliedRepeatables().entrySet()) {
+			if (this.catalog.findRepeatable(applied.getKey()) == null) {
+				infos.add(fromRow(applied.getValue(), MigrationState.MISSING));
+			}
+		}
+		infos.sort(Comparator.comparing(MigrationInfo::description));
+		return infos;
+	}
+
+	private MigrationInfo repeatable(ResolvedMigration repeatable) {
+		HistoryRow applied = this.history.appliedRepeatables().get(repeatable.key());
+		if (applied != null && Objects.equals(applied.checksum(), repeatable.checksum())) {
+			return info(repeatable, MigrationState.APPLIED, applied, null);
+		}
+		HistoryRow failed = this.history.failedRepeatables().get(repeatable.key());
+		if (failed != null) {
+			return info(repeatable, MigrationState.FAILED, null, failed.error());
+		}
+		return (applied != null) ? info(repeatable, MigrationState.OUTDATED, applied, null)
+				: info(repeatable, MigrationState.PENDING, null, null);
 	}
 
 	private MigrationInfo known(ResolvedMigration migration) {
@@ -99,15 +133,15 @@ final class StatusReport {
 
 	private static MigrationInfo info(ResolvedMigration migration, MigrationState state, @Nullable HistoryRow row,
 			@Nullable String error) {
-		return new MigrationInfo(migration.version().toString(), migration.description(), migration.kind(),
-				migration.source(), state, migration.reversible(), (row != null) ? row.startedAt() : null,
-				(row != null) ? row.durationMs() : null, error);
+		return new MigrationInfo(migration.versionText(), migration.description(), migration.kind(), migration.source(),
+				state, migration.reversible(), (row != null) ? row.startedAt() : null,
+				(row != null) ? row.durationMs() : null, error, migration.repeatable());
 	}
 
 	private static MigrationInfo fromRow(HistoryRow row, MigrationState state) {
 		MigrationKind kind = (row.kind() != null) ? MigrationKind.valueOf(row.kind()) : MigrationKind.BASELINE;
-		return new MigrationInfo(String.valueOf(row.version()), String.valueOf(row.description()), kind,
-				String.valueOf(row.source()), state, false, row.startedAt(), row.durationMs(), null);
+		return new MigrationInfo(row.version(), String.valueOf(row.description()), kind, String.valueOf(row.source()),
+				state, false, row.startedAt(), row.durationMs(), null, row.version() == null);
 	}
 
 	private List<HistoryEntry> entries() {
@@ -117,7 +151,8 @@ final class StatusReport {
 			HistoryRow row = rows.get(i);
 			if (!HistoryRow.LAYOUT.equals(row.operation())) {
 				entries.add(new HistoryEntry(row.id(), row.version(), Operation.valueOf(row.operation()), row.success(),
-						row.startedAt(), row.durationMs(), row.installedBy(), row.host(), row.error()));
+						row.startedAt(), row.durationMs(), row.installedBy(), row.host(), row.error(),
+						row.description()));
 			}
 		}
 		return entries;

@@ -41,6 +41,29 @@ class SqlFileNameTests {
 	}
 
 	@Test
+	void parsesRepeatableScriptAndItsDownScript() {
+		assertThat(SqlFileName.parse("R__user_view.sql", "db/R__user_view.sql"))
+			.isEqualTo(new SqlFileName(null, "user view", false, "R__user_view"));
+		assertThat(SqlFileName.parse("R__user_view.down.sql", "db/R__user_view.down.sql"))
+			.isEqualTo(new SqlFileName(null, "user view", true, "R__user_view"));
+		assertThat(SqlFileName.parse("R__user_view.sql", "db/R__user_view.sql").repeatable()).isTrue();
+	}
+
+	@Test
+	void rejectsRepeatableWithoutDescription() {
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> SqlFileName.parse("R__.sql", "db/R__.sql"))
+			.withMessageContaining("db/R__.sql has no description after R__")
+			.withMessageContaining("or R__<description>.sql for a repeatable migration");
+	}
+
+	@Test
+	void rejectsRepeatableWithAnotherExtension() {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> SqlFileName.parse("R__user_view.txt", "db/R__user_view.txt"))
+			.withMessageContaining("db/R__user_view.txt does not end in .sql. Rename it to R__user_view.sql");
+	}
+
+	@Test
 	void acceptsDotsAndUnderscoresInVersions() {
 		assertThat(SqlFileName.parse("V2026_11_21_1030__x.sql", "s").version()).isEqualTo("2026.11.21.1030");
 		assertThat(SqlFileName.parse("V1.2__x.sql", "s").version()).isEqualTo("1.2");

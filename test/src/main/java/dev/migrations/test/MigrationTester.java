@@ -30,6 +30,7 @@ import dev.migrations.DatabaseKind;
 import dev.migrations.Migration;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationInfo;
+import dev.migrations.MigrationOutcome;
 import dev.migrations.MigrationState;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorSettings;
@@ -57,6 +58,10 @@ import org.springframework.util.Assert;
  * A migration that declares no {@code down} cannot make the round trip: it is applied, so
  * that later migrations are checked on top of it, and listed in
  * {@link RoundTripReport#irreversible()}.
+ * <p>
+ * {@link dev.migrations.RepeatableMigration Repeatable migrations} run after every
+ * versioned one has made its round trip, as a run to the latest version applies them;
+ * they are listed in {@link RoundTripReport#repeatables()}.
  * <p>
  * {@link #checkSchemaDump(DataSource, String)} keeps a schema dump used as
  * {@code migrations.fresh-schema} honest: a database built from it must have the schema
@@ -300,12 +305,42 @@ public final class MigrationTester {
 					+ "up. Make down undo every change of up, so that up can run again.");
 			checked.add(version);
 		}
-		return new RoundTripReport(checked, irreversible);
+		return new RoundTripReport(checked, irreversible, applyRepeatables());
+	}
+
+	/**
+	 * Apply the pending repeatable migrations, now that every versioned one is applied.
+	 * @return their descriptions, in order
+	 */
+	private List<String> applyRepeatables() {
+		boolean pending = this.migrator.status()
+			.migrations()
+			.stream()
+			.anyMatch((migration) -> migration.repeatable() && migration.state() != MigrationState.APPLIED
+					&& migration.state() != MigrationState.MISSING);
+		if (!pending) {
+			return List.of();
+		}
+		try {
+			return this.migrator.migrate()
+				.outcomes()
+				.stream()
+				.filter((outcome) -> outcome.version() == null)
+				.map(MigrationOutcome::description)
+				.toList();
+		}
+		catch (MigrationException ex) {
+			throw new AssertionError(
+					"Applying the repeatable migrations after the versioned ones failed: " + ex.getMessage(), ex);
+		}
 	}
 
 	private List<MigrationInfo> pending(@Nullable Version after) {
 		List<MigrationInfo> pending = new ArrayList<>();
 		for (MigrationInfo migration : this.migrator.status().migrations()) {
+			if (migration.version() == null) {
+				continue;
+			}
 			boolean newer = after == null || Version.parse(migration.version()).compareTo(after) > 0;
 			if (newer && migration.state() == MigrationState.PENDING) {
 				pending.add(migration);

@@ -18,6 +18,8 @@ package dev.migrations.test;
 
 import java.util.List;
 
+import dev.migrations.RepeatableMigration;
+
 import org.springframework.util.Assert;
 
 /**
@@ -26,15 +28,28 @@ import org.springframework.util.Assert;
  * @param checked the versions that went up, down and up again, in order
  * @param irreversible the versions that only went up because they declare no
  * {@code down}, in order
+ * @param repeatables the descriptions of the {@link RepeatableMigration repeatable
+ * migrations} applied after the versioned ones, in order (since 0.3.0)
  * @since 0.1.0
  */
-public record RoundTripReport(List<String> checked, List<String> irreversible) {
+public record RoundTripReport(List<String> checked, List<String> irreversible, List<String> repeatables) {
 
 	public RoundTripReport {
 		Assert.notNull(checked, "'checked' must not be null");
 		Assert.notNull(irreversible, "'irreversible' must not be null");
+		Assert.notNull(repeatables, "'repeatables' must not be null");
 		checked = List.copyOf(checked);
 		irreversible = List.copyOf(irreversible);
+		repeatables = List.copyOf(repeatables);
+	}
+
+	/**
+	 * Create a report without repeatable migrations.
+	 * @param checked the versions that went up, down and up again, in order
+	 * @param irreversible the versions that only went up, in order
+	 */
+	public RoundTripReport(List<String> checked, List<String> irreversible) {
+		this(checked, irreversible, List.of());
 	}
 
 }

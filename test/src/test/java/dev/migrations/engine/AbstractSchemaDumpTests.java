@@ -26,12 +26,14 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.migrations.MigrationContext;
 import dev.migrations.MigrationException;
 import dev.migrations.MigrationOutcome;
 import dev.migrations.Migrator;
 import dev.migrations.MigratorSettings;
 import dev.migrations.MigratorSettings.FreshSchema;
 import dev.migrations.Operation;
+import dev.migrations.RepeatableMigration;
 import dev.migrations.RunResult;
 import dev.migrations.test.MigrationTester;
 import dev.migrations.testsupport.TestMigration;
@@ -198,6 +200,28 @@ abstract class AbstractSchemaDumpTests {
 			.withMessageContaining(missingTrigger() + ": only in expected");
 	}
 
+	@Test
+	void dumpWithRepeatablesAppliedIsStampedAtTheNewestVersionAndKeptHonest() throws Exception {
+		TestMigration v1 = TestMigration.of("1", "CREATE TABLE users (id int PRIMARY KEY)");
+		R__UserIds userIds = new R__UserIds();
+		Migrator source = Migrator.create(database("source"), List.of(v1, userIds),
+				MigratorSettings.defaults("dataSource"));
+		source.migrate();
+		String dump = source.dumpSchema();
+		assertThat(dump).contains("user_ids").endsWith("\n-- Schema at version 1\n");
+		MigrationTester.of(database("replayed"), List.of(v1, new R__UserIds()))
+			.checkSchemaDump(database("loaded"), dump);
+		HikariDataSource fresh = database("fresh");
+		R__UserIds again = new R__UserIds();
+		RunResult created = Migrator.create(fresh, List.of(v1, again), fresh(dump)).migrate();
+		assertThat(created.outcomes()).extracting(MigrationOutcome::operation, MigrationOutcome::version)
+			.containsExactly(tuple(Operation.BASELINE, "1"), tuple(Operation.UP, null));
+		assertThat(again.runs).isOne();
+		assertThat(Migrator.create(fresh, List.of(v1, again), fresh(dump)).migrate().count()).isZero();
+		assertThat(again.runs).isOne();
+		assertThat(Migrator.create(fresh, List.of(v1, again), fresh(dump)).dumpSchema()).isEqualTo(dump);
+	}
+
 	private String dumpOf(TestMigration... migrations) throws Exception {
 		Migrator migrator = Migrator.create(database("dumped"), List.of(migrations),
 				MigratorSettings.defaults("dataSource"));
@@ -225,6 +249,24 @@ abstract class AbstractSchemaDumpTests {
 		HikariDataSource dataSource = createDataSource(name);
 		this.dataSources.add(dataSource);
 		return dataSource;
+	}
+
+	static final class R__UserIds implements RepeatableMigration {
+
+		int runs;
+
+		@Override
+		public void up(MigrationContext context) {
+			this.runs++;
+			context.jdbc().execute("DROP VIEW IF EXISTS user_ids");
+			context.jdbc().execute("CREATE VIEW user_ids AS SELECT id FROM users");
+		}
+
+		@Override
+		public String checksum() {
+			return "1";
+		}
+
 	}
 
 }

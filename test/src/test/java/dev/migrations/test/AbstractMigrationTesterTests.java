@@ -23,7 +23,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.migrations.MigrationContext;
 import dev.migrations.MigrationFailedException;
+import dev.migrations.RepeatableMigration;
 import dev.migrations.testsupport.TestMigration;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -159,6 +161,29 @@ abstract class AbstractMigrationTesterTests {
 			.withMessageContaining("index users_name: only in actual");
 	}
 
+	@Test
+	void repeatablesRunAfterTheVersionedRoundTrips() {
+		R__UserCount userCount = new R__UserCount();
+		RoundTripReport report = MigrationTester
+			.of(this.dataSource, List.of(userCount, createUsers(), indexUsersByName("2")))
+			.checkRoundTrips();
+		assertThat(report.checked()).containsExactly("1", "2");
+		assertThat(report.repeatables()).containsExactly("User count");
+		assertThat(userCount.runs).isOne();
+		assertThat(new JdbcTemplate(this.dataSource).queryForObject("SELECT n FROM user_count", Integer.class))
+			.isZero();
+	}
+
+	@Test
+	void failingRepeatableFailsTheCheckNamingIt() {
+		RepeatableMigration broken = new R__Broken();
+		MigrationTester tester = MigrationTester.of(this.dataSource, List.of(createUsers(), broken));
+		assertThatExceptionOfType(AssertionError.class).isThrownBy(tester::checkRoundTrips)
+			.withMessageStartingWith("Applying the repeatable migrations after the versioned ones failed: ")
+			.withMessageContaining("Migration 'Broken' (" + R__Broken.class.getName() + ")")
+			.withMessageContaining("no such view");
+	}
+
 	private static TestMigration createUsers() {
 		return TestMigration.of("1", "CREATE TABLE users (id int PRIMARY KEY, name varchar(100) NOT NULL)")
 			.withDown("DROP TABLE users");
@@ -172,6 +197,37 @@ abstract class AbstractMigrationTesterTests {
 		Integer count = new JdbcTemplate(this.dataSource)
 			.queryForObject("SELECT count(*) FROM schema_migrations WHERE operation = 'UP'", Integer.class);
 		return (count != null) ? count : 0;
+	}
+
+	static final class R__UserCount implements RepeatableMigration {
+
+		int runs;
+
+		@Override
+		public void up(MigrationContext context) {
+			this.runs++;
+			context.jdbc().execute("CREATE VIEW user_count AS SELECT count(*) AS n FROM users");
+		}
+
+		@Override
+		public String checksum() {
+			return "1";
+		}
+
+	}
+
+	static final class R__Broken implements RepeatableMigration {
+
+		@Override
+		public void up(MigrationContext context) {
+			throw new IllegalStateException("no such view");
+		}
+
+		@Override
+		public String checksum() {
+			return "1";
+		}
+
 	}
 
 }
