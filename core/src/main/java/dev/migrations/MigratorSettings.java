@@ -17,6 +17,7 @@
 package dev.migrations;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,11 +41,19 @@ import org.springframework.util.Assert;
  * @param group whether all pending migrations of a run share one transaction
  * @param freshSchema the schema dump an empty database is created from and stamped at its
  * version, or {@code null} to replay every migration
+ * @param connectRetries how many times to try again when the first connection fails (the
+ * database is not up yet), {@code 0} for none
+ * @param connectRetriesInterval how long to wait before each of those tries
+ * @param initSqls statements run, in order, on every connection the migrations use, as
+ * soon as it is obtained (such as {@code SET ROLE owner} or
+ * {@code SET lock_timeout = '5s'}); on a pooled DataSource their effect stays on the
+ * connection after it is returned
  * @since 0.1.0
  */
 public record MigratorSettings(String dataSourceName, String table, @Nullable String schema,
 		@Nullable String targetVersion, boolean outOfOrder, boolean baselineOnMigrate, String baselineVersion,
-		Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema) {
+		Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema, int connectRetries,
+		Duration connectRetriesInterval, List<String> initSqls) {
 
 	public MigratorSettings {
 		// Plain checks, not Spring's Assert: classes less to load on the start-up path.
@@ -54,18 +63,31 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 		if (lockTimeout == null || lockTimeout.isNegative()) {
 			throw new IllegalArgumentException("'lockTimeout' must not be null or negative");
 		}
+		if (connectRetries < 0) {
+			throw new IllegalArgumentException("'connectRetries' must not be negative");
+		}
+		if (connectRetriesInterval == null || connectRetriesInterval.isNegative()) {
+			throw new IllegalArgumentException("'connectRetriesInterval' must not be null or negative");
+		}
+		if (initSqls == null) {
+			throw new IllegalArgumentException("'initSqls' must not be null");
+		}
+		for (String initSql : initSqls) {
+			requireText(initSql, "'initSqls' must not contain empty statements");
+		}
+		initSqls = List.copyOf(initSqls);
 	}
 
 	/**
 	 * Return the default settings: table {@code schema_migrations}, the connection's
 	 * schema, every version, in order, a lock timeout of 60 seconds, a transaction per
-	 * migration.
+	 * migration, no connect retries (10 seconds apart once some are set), no init SQL.
 	 * @param dataSourceName the DataSource bean name
 	 * @return the default settings
 	 */
 	public static MigratorSettings defaults(String dataSourceName) {
 		return new MigratorSettings(dataSourceName, "schema_migrations", null, null, false, false, "1",
-				Duration.ofSeconds(60), false, null);
+				Duration.ofSeconds(60), false, null, 0, Duration.ofSeconds(10), List.of());
 	}
 
 	/**
@@ -75,7 +97,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withTable(String table) {
 		return new MigratorSettings(this.dataSourceName, table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.connectRetries, this.connectRetriesInterval, this.initSqls);
 	}
 
 	/**
@@ -85,7 +108,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withSchema(@Nullable String schema) {
 		return new MigratorSettings(this.dataSourceName, this.table, schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.connectRetries, this.connectRetriesInterval, this.initSqls);
 	}
 
 	/**
@@ -95,7 +119,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withOutOfOrder(boolean outOfOrder) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.connectRetries, this.connectRetriesInterval, this.initSqls);
 	}
 
 	/**
@@ -105,7 +130,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withLockTimeout(Duration lockTimeout) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, lockTimeout, this.group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, lockTimeout, this.group, this.freshSchema,
+				this.connectRetries, this.connectRetriesInterval, this.initSqls);
 	}
 
 	/**
@@ -115,7 +141,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withGroup(boolean group) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, group, this.freshSchema,
+				this.connectRetries, this.connectRetriesInterval, this.initSqls);
 	}
 
 	/**
@@ -125,7 +152,33 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withFreshSchema(@Nullable FreshSchema freshSchema) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, freshSchema,
+				this.connectRetries, this.connectRetriesInterval, this.initSqls);
+	}
+
+	/**
+	 * Return these settings with retries of the first connection: when the database is
+	 * not up yet, wait {@code interval} and try again, at most {@code retries} times.
+	 * @param retries how many times to try again, {@code 0} for none
+	 * @param interval how long to wait before each try
+	 * @return the changed settings
+	 */
+	public MigratorSettings withConnectRetries(int retries, Duration interval) {
+		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema, retries,
+				interval, this.initSqls);
+	}
+
+	/**
+	 * Return these settings with statements run first on every connection the migrations
+	 * use.
+	 * @param initSqls the statements, in order; empty for none
+	 * @return the changed settings
+	 */
+	public MigratorSettings withInitSqls(List<String> initSqls) {
+		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.connectRetries, this.connectRetriesInterval, initSqls);
 	}
 
 	/**
