@@ -45,6 +45,24 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void onlyTheServiceConnectionPackageImportsTestcontainers() {
+		// Testcontainers is an optional dependency: Spring Boot skips a listed factory
+		// whose
+		// classes are missing, but a class elsewhere would fail without it.
+		List<String> importers = new ArrayList<>();
+		for (Path file : SourceFiles.javaFiles(SourceFiles.ROOT, true)) {
+			for (String imported : SourceFiles.imports(file)) {
+				if (imported.startsWith("org.testcontainers")
+						|| imported.startsWith("org.springframework.boot.testcontainers")) {
+					importers.add(SourceFiles.ROOT.relativize(file).toString().replace('\\', '/'));
+					break;
+				}
+			}
+		}
+		assertThat(importers).isNotEmpty().allSatisfy((file) -> assertThat(file).startsWith("testcontainers/"));
+	}
+
+	@Test
 	void everyPackageHasAPackageInfo() {
 		assertThat(SourceFiles.packages()).isNotEmpty()
 			.allSatisfy((directory) -> assertThat(directory.resolve("package-info.java")).exists()

@@ -17,6 +17,7 @@
 package dev.migrations;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -44,12 +45,19 @@ import org.springframework.util.Assert;
  * run, and how often a migration that waited too long is tried again
  * @param safety whether a run first observes its pending migrations in a dry run and
  * warns about, or refuses, unsafe ones
+ * @param connectRetries how many times to try again when the first connection fails (the
+ * database is not up yet), {@code 0} for none
+ * @param connectRetriesInterval how long to wait before each of those tries
+ * @param initSqls statements run, in order, on every connection the migrations use, as
+ * soon as it is obtained (such as {@code SET ROLE owner} or
+ * {@code SET lock_timeout = '5s'}); on a pooled DataSource their effect stays on the
+ * connection after it is returned
  * @since 0.1.0
  */
 public record MigratorSettings(String dataSourceName, String table, @Nullable String schema,
 		@Nullable String targetVersion, boolean outOfOrder, boolean baselineOnMigrate, String baselineVersion,
 		Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema, StatementLimits statementLimits,
-		Safety safety) {
+		Safety safety, int connectRetries, Duration connectRetriesInterval, List<String> initSqls) {
 
 	public MigratorSettings {
 		// Plain checks, not Spring's Assert: classes less to load on the start-up path.
@@ -65,6 +73,19 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 		if (safety == null) {
 			throw new IllegalArgumentException("'safety' must not be null");
 		}
+		if (connectRetries < 0) {
+			throw new IllegalArgumentException("'connectRetries' must not be negative");
+		}
+		if (connectRetriesInterval == null || connectRetriesInterval.isNegative()) {
+			throw new IllegalArgumentException("'connectRetriesInterval' must not be null or negative");
+		}
+		if (initSqls == null) {
+			throw new IllegalArgumentException("'initSqls' must not be null");
+		}
+		for (String initSql : initSqls) {
+			requireText(initSql, "'initSqls' must not contain empty statements");
+		}
+		initSqls = List.copyOf(initSqls);
 	}
 
 	/**
@@ -85,7 +106,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 			@Nullable String targetVersion, boolean outOfOrder, boolean baselineOnMigrate, String baselineVersion,
 			Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema) {
 		this(dataSourceName, table, schema, targetVersion, outOfOrder, baselineOnMigrate, baselineVersion, lockTimeout,
-				group, freshSchema, StatementLimits.defaults(), Safety.OFF);
+				group, freshSchema, StatementLimits.defaults(), Safety.OFF, 0, Duration.ofSeconds(10), List.of());
 	}
 
 	/**
@@ -97,7 +118,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public static MigratorSettings defaults(String dataSourceName) {
 		return new MigratorSettings(dataSourceName, "schema_migrations", null, null, false, false, "1",
-				Duration.ofSeconds(60), false, null, StatementLimits.defaults(), Safety.OFF);
+				Duration.ofSeconds(60), false, null, StatementLimits.defaults(), Safety.OFF, 0, Duration.ofSeconds(10), List.of());
 	}
 
 	/**
@@ -108,7 +129,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withTable(String table) {
 		return new MigratorSettings(this.dataSourceName, table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				this.statementLimits, this.safety);
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
 	}
 
 	/**
@@ -119,7 +140,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withSchema(@Nullable String schema) {
 		return new MigratorSettings(this.dataSourceName, this.table, schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				this.statementLimits, this.safety);
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
 	}
 
 	/**
@@ -130,7 +151,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withOutOfOrder(boolean outOfOrder) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				this.statementLimits, this.safety);
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
 	}
 
 	/**
@@ -141,7 +162,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withLockTimeout(Duration lockTimeout) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, lockTimeout, this.group, this.freshSchema,
-				this.statementLimits, this.safety);
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
 	}
 
 	/**
@@ -152,7 +173,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withGroup(boolean group) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, group, this.freshSchema,
-				this.statementLimits, this.safety);
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
 	}
 
 	/**
@@ -163,7 +184,32 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withFreshSchema(@Nullable FreshSchema freshSchema) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, freshSchema,
-				this.statementLimits, this.safety);
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
+	}
+
+	/**
+	 * Return these settings with retries of the first connection: when the database is
+	 * not up yet, wait {@code interval} and try again, at most {@code retries} times.
+	 * @param retries how many times to try again, {@code 0} for none
+	 * @param interval how long to wait before each try
+	 * @return the changed settings
+	 */
+	public MigratorSettings withConnectRetries(int retries, Duration interval) {
+		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.statementLimits, this.safety, retries, interval, this.initSqls);
+	}
+
+	/**
+	 * Return these settings with statements run first on every connection the migrations
+	 * use.
+	 * @param initSqls the statements, in order; empty for none
+	 * @return the changed settings
+	 */
+	public MigratorSettings withInitSqls(List<String> initSqls) {
+		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, initSqls);
 	}
 
 	/**
@@ -175,7 +221,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withStatementLimits(StatementLimits statementLimits) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				statementLimits, this.safety);
+				statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
 	}
 
 	/**
@@ -187,7 +233,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withSafety(Safety safety) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				this.statementLimits, safety);
+				this.statementLimits, safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
 	}
 
 	/**

@@ -56,10 +56,18 @@ public final class MigrationsAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(MigratorRegistry.class)
 	MigratorRegistry migratorRegistry(ListableBeanFactory beanFactory, ResourceLoader resourceLoader,
-			MigrationsProperties properties, ObjectProvider<MigrationListener> listeners) {
+			MigrationsProperties properties, ObjectProvider<MigrationListener> listeners,
+			ObjectProvider<MigrationsConnectionDetails> connectionDetails) {
 		MigrationListener listener = new MigrationListeners(listeners.orderedStream().toList());
-		return new MigratorFactory(beanFactory, properties, listener, resourceLoader)
+		return new MigratorFactory(beanFactory, properties, listener, resourceLoader,
+				connectionDetails.getIfAvailable())
 			.create(DeferredMigrationBean.all(beanFactory));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MigrationsConnectionDetails.class)
+	PropertiesMigrationsConnectionDetails migrationsConnectionDetails(MigrationsProperties properties) {
+		return new PropertiesMigrationsConnectionDetails(properties);
 	}
 
 	@Bean

@@ -130,7 +130,8 @@ public class MigrationsProperties {
 	/**
 	 * Settings per DataSource bean name: enabled, table, schema, target-version,
 	 * out-of-order, baseline-on-migrate, baseline-version, lock-timeout, group,
-	 * fresh-schema, locations. Unset keys fall back to the global ones.
+	 * fresh-schema, locations, connect-retries, connect-retries-interval, init-sqls.
+	 * Unset keys fall back to the global ones.
 	 */
 	private Map<String, DataSourceMigrations> dataSources = new LinkedHashMap<>();
 
@@ -143,6 +144,46 @@ public class MigrationsProperties {
 	 * runs twice, once rolled back.
 	 */
 	private Safety safety = Safety.OFF;
+
+	/**
+	 * JDBC URL the migrations of the primary DataSource connect to instead of its own,
+	 * through a DataSource of their own (unpooled). Defaults to the primary DataSource's
+	 * URL when migrations.user is set.
+	 */
+	private @Nullable String url;
+
+	/**
+	 * Login user of the migrations of the primary DataSource, such as the schema owner
+	 * while the application runs as a user that may only read and write rows. The
+	 * migrations then connect through a DataSource of their own (unpooled) at
+	 * migrations.url, else at the primary DataSource's URL.
+	 */
+	private @Nullable String user;
+
+	/**
+	 * Login password of migrations.user.
+	 */
+	private @Nullable String password;
+
+	/**
+	 * Number of times to try again when the first connection fails, as when the
+	 * application starts before its database.
+	 */
+	private int connectRetries;
+
+	/**
+	 * Time to wait before each connect retry. A value without a unit is in seconds.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration connectRetriesInterval = Duration.ofSeconds(10);
+
+	/**
+	 * SQL statements run, in order, on every connection the migrations use before
+	 * anything else, for example "SET ROLE owner" or "SET lock_timeout = '5s'". On a
+	 * pooled DataSource their effect stays on the connection when it returns to the pool;
+	 * with migrations.user the migrations' connections are their own.
+	 */
+	private List<String> initSqls = new ArrayList<>();
 
 	/**
 	 * Whether to repair the history (clear failed attempts, accept changed checksums,
@@ -323,6 +364,54 @@ public class MigrationsProperties {
 
 	public void setSafety(Safety safety) {
 		this.safety = safety;
+	}
+
+	public @Nullable String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(@Nullable String url) {
+		this.url = url;
+	}
+
+	public @Nullable String getUser() {
+		return this.user;
+	}
+
+	public void setUser(@Nullable String user) {
+		this.user = user;
+	}
+
+	public @Nullable String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(@Nullable String password) {
+		this.password = password;
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public Duration getConnectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	public void setConnectRetriesInterval(Duration connectRetriesInterval) {
+		this.connectRetriesInterval = connectRetriesInterval;
+	}
+
+	public List<String> getInitSqls() {
+		return this.initSqls;
+	}
+
+	public void setInitSqls(List<String> initSqls) {
+		this.initSqls = initSqls;
 	}
 
 	public boolean isRepairOnStart() {
@@ -522,6 +611,23 @@ public class MigrationsProperties {
 		 */
 		private @Nullable List<String> locations;
 
+		/**
+		 * Number of times to try again when the first connection fails.
+		 */
+		private @Nullable Integer connectRetries;
+
+		/**
+		 * Time to wait before each connect retry. A value without a unit is in seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration connectRetriesInterval;
+
+		/**
+		 * SQL statements run, in order, on every connection the migrations of this
+		 * DataSource use before anything else.
+		 */
+		private @Nullable List<String> initSqls;
+
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;
 		}
@@ -608,6 +714,30 @@ public class MigrationsProperties {
 
 		public void setLocations(@Nullable List<String> locations) {
 			this.locations = locations;
+		}
+
+		public @Nullable Integer getConnectRetries() {
+			return this.connectRetries;
+		}
+
+		public void setConnectRetries(@Nullable Integer connectRetries) {
+			this.connectRetries = connectRetries;
+		}
+
+		public @Nullable Duration getConnectRetriesInterval() {
+			return this.connectRetriesInterval;
+		}
+
+		public void setConnectRetriesInterval(@Nullable Duration connectRetriesInterval) {
+			this.connectRetriesInterval = connectRetriesInterval;
+		}
+
+		public @Nullable List<String> getInitSqls() {
+			return this.initSqls;
+		}
+
+		public void setInitSqls(@Nullable List<String> initSqls) {
+			this.initSqls = initSqls;
 		}
 
 	}

@@ -67,13 +67,16 @@ final class MigratorFactory {
 
 	private final ResourceLoader resourceLoader;
 
+	private final @Nullable MigrationsConnectionDetails connectionDetails;
+
 	MigratorFactory(ListableBeanFactory beanFactory, MigrationsProperties properties, MigrationListener listener,
-			ResourceLoader resourceLoader) {
+			ResourceLoader resourceLoader, @Nullable MigrationsConnectionDetails connectionDetails) {
 		this.beanFactory = beanFactory;
 		this.properties = properties;
 		this.listener = listener;
 		this.sqlMigrations = new SqlMigrationLoader(resourceLoader);
 		this.resourceLoader = resourceLoader;
+		this.connectionDetails = connectionDetails;
 	}
 
 	MigratorRegistry create(List<Migration> migrations) {
@@ -94,6 +97,10 @@ final class MigratorFactory {
 			}
 			byDataSource.computeIfAbsent(configured, (name) -> new ArrayList<>());
 		}
+		if (primary == null && MigrationsConnectionDataSource.isRequested(this.connectionDetails)) {
+			problems.add("migrations.url and migrations.user apply to the primary DataSource, but there is none among "
+					+ names + ". Mark one DataSource @Primary.");
+		}
 		if (!problems.isEmpty()) {
 			throw new MigrationException("Migrations could not be assigned to DataSources:" + System.lineSeparator()
 					+ " - " + String.join(System.lineSeparator() + " - ", problems));
@@ -105,6 +112,9 @@ final class MigratorFactory {
 				continue;
 			}
 			DataSource dataSource = this.beanFactory.getBean(name, DataSource.class);
+			if (name.equals(primary)) {
+				dataSource = MigrationsConnectionDataSource.of(this.connectionDetails, name, dataSource);
+			}
 			List<Migration> all = new ArrayList<>(byDataSource.get(name));
 			all.addAll(this.sqlMigrations.load(name, locations(name, primary, overrides),
 					this.properties.getPlaceholders()));
@@ -233,7 +243,10 @@ final class MigratorFactory {
 				or(own.getBaselineOnMigrate(), global.isBaselineOnMigrate()),
 				or(own.getBaselineVersion(), global.getBaselineVersion()),
 				or(own.getLockTimeout(), global.getLockTimeout()), or(own.getGroup(), global.isGroup()), null,
-				statementLimits(global.getPostgresql()), global.getSafety());
+				statementLimits(global.getPostgresql()), global.getSafety(),
+				connectRetries(name, or(own.getConnectRetries(), global.getConnectRetries()), own),
+				or(own.getConnectRetriesInterval(), global.getConnectRetriesInterval()),
+				or(own.getInitSqls(), global.getInitSqls()));
 	}
 
 	private static StatementLimits statementLimits(MigrationsProperties.Postgresql postgresql) {
@@ -248,6 +261,16 @@ final class MigratorFactory {
 		}
 		return new StatementLimits(postgresql.getLockTimeout(), postgresql.getStatementTimeout(),
 				postgresql.getLockRetries());
+	}
+
+	private static int connectRetries(String name, int retries, DataSourceMigrations own) {
+		if (retries < 0) {
+			String property = (own.getConnectRetries() != null) ? "migrations.data-sources." + name + ".connect-retries"
+					: "migrations.connect-retries";
+			throw new MigrationException(property + " is " + retries + " for DataSource '" + name
+					+ "', but must not be negative. Set 0 to fail at the first failed connection, or more to retry.");
+		}
+		return retries;
 	}
 
 	private static <T> T or(@Nullable T own, T global) {

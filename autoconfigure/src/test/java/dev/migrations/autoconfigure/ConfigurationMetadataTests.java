@@ -51,6 +51,18 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void connectionPropertiesAreListedWithTheirDefaults() throws IOException {
+		DocumentContext metadata = metadata();
+		List<Object> retries = metadata.read("$.properties[?(@.name == 'migrations.connect-retries')].defaultValue");
+		List<Object> interval = metadata
+			.read("$.properties[?(@.name == 'migrations.connect-retries-interval')].defaultValue");
+		List<String> names = metadata.read("$.properties[*].name");
+		assertThat(retries).containsExactly(0);
+		assertThat(interval).containsExactly("10s");
+		assertThat(names).contains("migrations.url", "migrations.user", "migrations.password", "migrations.init-sqls");
+	}
+
+	@Test
 	void dataSourceNamesAreHintedAsDataSourceBeans() throws IOException {
 		DocumentContext metadata = metadata();
 		for (String name : List.of("migrations.data-sources.keys", "migrations.data-source-order",

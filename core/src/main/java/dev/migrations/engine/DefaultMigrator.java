@@ -101,7 +101,7 @@ public final class DefaultMigrator implements Migrator {
 		Objects.requireNonNull(migrations, "'migrations' must not be null");
 		Objects.requireNonNull(settings, "'settings' must not be null");
 		Objects.requireNonNull(listener, "'listener' must not be null");
-		this.dataSource = dataSource;
+		this.dataSource = MigrationDataSource.of(dataSource, settings);
 		this.settings = settings;
 		this.listener = listener;
 		this.catalog = MigrationCatalog.of(settings.dataSourceName(), migrations);
@@ -615,8 +615,24 @@ public final class DefaultMigrator implements Migrator {
 	 * own message and SQL state, and what to check.
 	 */
 	private MigrationException failed(String action, Exception ex, String advice) {
+		String next = (insufficientPrivilege(ex)) ? "The database user lacks a privilege the migrations need: grant "
+				+ "it, or let the migrations connect as a user that owns the schema (migrations.user and "
+				+ "migrations.password)." : advice;
 		return new MigrationException(
-				action + " DataSource '" + dataSourceName() + "' failed: " + Failures.describe(ex) + ". " + advice, ex);
+				action + " DataSource '" + dataSourceName() + "' failed: " + Failures.describe(ex) + ". " + next, ex);
+	}
+
+	/**
+	 * Whether the failure is the SQL standard's "insufficient privilege" (42501), as
+	 * PostgreSQL reports a missing grant.
+	 */
+	private static boolean insufficientPrivilege(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && "42501".equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private DefaultMigrationContext newContext(Connection connection, Dialect dialect) {
