@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -34,6 +35,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.spi.PersistenceUnitInfo;
 import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jpa.boot.internal.ParsedPersistenceXmlDescriptor;
 import org.hibernate.jpa.boot.spi.Bootstrap;
 import org.hibernate.jpa.boot.spi.EntityManagerFactoryBuilder;
 import org.hibernate.mapping.Column;
@@ -53,37 +55,39 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.orm.jpa.EntityManagerFactoryInfo;
 
 /**
- * The entity model of a Spring-built {@link EntityManagerFactory}, rebuilt by Hibernate
- * with the persistence unit and settings the factory was built with, and compared with a
- * database by Hibernate's own schema tools: the statements {@code ddl-auto=update} would
- * run (as a script, never executed) and what {@code ddl-auto=validate} would refuse.
- * Where the dialect writes no foreign keys (SQLite), the missing ones are added to the
- * script from the model.
+ * The entity model of an {@link EntityManagerFactory}, rebuilt by Hibernate with the
+ * persistence unit and settings the factory was built with, and compared with a database
+ * by Hibernate's own schema tools: the statements {@code ddl-auto=update} would run (as a
+ * script, never executed) and what {@code ddl-auto=validate} would refuse. Where the
+ * dialect writes no foreign keys (SQLite), the missing ones are added to the script from
+ * the model.
  */
 final class EntitySchema {
 
-	private final PersistenceUnitInfo persistenceUnit;
+	private final String persistenceUnitName;
+
+	private final Function<Map<String, Object>, EntityManagerFactoryBuilder> builders;
 
 	private final Map<String, Object> settings;
 
-	private EntitySchema(PersistenceUnitInfo persistenceUnit, Map<String, Object> settings) {
-		this.persistenceUnit = persistenceUnit;
+	private EntitySchema(String persistenceUnitName,
+			Function<Map<String, Object>, EntityManagerFactoryBuilder> builders, Map<String, Object> settings) {
+		this.persistenceUnitName = persistenceUnitName;
+		this.builders = builders;
 		this.settings = settings;
 	}
 
 	/**
-	 * Return the model of the given factory, to compare with the given database.
-	 * @param entityManagerFactory a factory built by Spring, such as Spring Boot's
+	 * Return the model of the given factory, to compare with the given database. The
+	 * persistence unit of a factory built by Spring is rebuilt as it is (entities,
+	 * converters, mapping files); of any other factory, from its metamodel's entities,
+	 * embeddables and mapped superclasses.
+	 * @param entityManagerFactory the factory, such as Spring Boot's
 	 * {@code entityManagerFactory} bean
 	 * @param dataSource the database to compare with
 	 * @return the model
 	 */
 	static EntitySchema of(EntityManagerFactory entityManagerFactory, DataSource dataSource) {
-		if (!(entityManagerFactory instanceof EntityManagerFactoryInfo info) || info.getPersistenceUnitInfo() == null) {
-			throw new IllegalArgumentException("The EntityManagerFactory " + entityManagerFactory.getClass().getName()
-					+ " was not built by Spring, so its persistence unit is unknown. Pass the application's "
-					+ "entityManagerFactory bean (LocalContainerEntityManagerFactoryBean).");
-		}
 		Map<String, Object> settings = new HashMap<>(entityManagerFactory.getProperties());
 		settings.put(AvailableSettings.HBM2DDL_AUTO, "none");
 		settings.put(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none");
@@ -91,7 +95,26 @@ final class EntitySchema {
 		settings.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
 		settings.put(AvailableSettings.DATASOURCE, dataSource);
 		settings.remove(AvailableSettings.JAKARTA_JTA_DATASOURCE);
-		return new EntitySchema(info.getPersistenceUnitInfo(), settings);
+		for (String connectionSetting : List.of(AvailableSettings.JAKARTA_JDBC_URL, AvailableSettings.URL,
+				AvailableSettings.JAKARTA_JDBC_USER, AvailableSettings.USER, AvailableSettings.JAKARTA_JDBC_PASSWORD,
+				AvailableSettings.PASS, AvailableSettings.JAKARTA_JDBC_DRIVER, AvailableSettings.DRIVER)) {
+			settings.remove(connectionSetting);
+		}
+		if (entityManagerFactory instanceof EntityManagerFactoryInfo info && info.getPersistenceUnitInfo() != null) {
+			PersistenceUnitInfo unit = info.getPersistenceUnitInfo();
+			return new EntitySchema(unit.getPersistenceUnitName(),
+					(values) -> Bootstrap.getEntityManagerFactoryBuilder(unit, values), settings);
+		}
+		ParsedPersistenceXmlDescriptor unit = new ParsedPersistenceXmlDescriptor(null);
+		unit.setName(String.valueOf(
+				entityManagerFactory.getProperties().getOrDefault(AvailableSettings.PERSISTENCE_UNIT_NAME, "default")));
+		unit.setExcludeUnlistedClasses(true);
+		unit.setNonJtaDataSource(dataSource);
+		entityManagerFactory.getMetamodel()
+			.getManagedTypes()
+			.forEach((type) -> unit.addClasses(type.getJavaType().getName()));
+		return new EntitySchema(unit.getName(), (values) -> Bootstrap.getEntityManagerFactoryBuilder(unit, values),
+				settings);
 	}
 
 	/**
@@ -105,7 +128,7 @@ final class EntitySchema {
 			return;
 		}
 		StringBuilder message = new StringBuilder("The JPA entities of persistence unit '")
-			.append(this.persistenceUnit.getPersistenceUnitName())
+			.append(this.persistenceUnitName)
 			.append("' and the schema the migrations build disagree.");
 		if (!statements.isEmpty()) {
 			message.append(" To match the entities, Hibernate's schema update would run:");
@@ -205,8 +228,7 @@ final class EntitySchema {
 	}
 
 	private void run(SchemaAction action) {
-		EntityManagerFactoryBuilder builder = Bootstrap.getEntityManagerFactoryBuilder(this.persistenceUnit,
-				this.settings);
+		EntityManagerFactoryBuilder builder = this.builders.apply(this.settings);
 		try {
 			MetadataImplementor metadata = builder.metadata();
 			SchemaManagementTool tool = metadata.getMetadataBuildingOptions()

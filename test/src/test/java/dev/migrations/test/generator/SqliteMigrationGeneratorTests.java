@@ -20,11 +20,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.migrations.MigrationException;
 import dev.migrations.test.MigrationGenerator;
+import dev.migrations.test.MigrationTester;
 import dev.migrations.test.generator.agreeing.EntitiesApplication;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -105,6 +108,24 @@ class SqliteMigrationGeneratorTests extends AbstractMigrationGeneratorTests {
 			.withMessageStartingWith("DataSource 'dataSource' has tables already, but the migration must be "
 					+ "generated from replaying every migration on an empty database.");
 		assertThat(folder).doesNotExist();
+	}
+
+	@Test
+	void entityManagerFactoryBuiltWithoutSpringIsComparedByItsMetamodel() throws Exception {
+		String url = emptyDatabase("plain");
+		Class<?> account = Class.forName("dev.migrations.test.generator.grown.Account");
+		try (EntityManagerFactory entities = new HibernatePersistenceConfiguration("plain").managedClass(account)
+			.jdbcUrl(url)
+			.createEntityManagerFactory()) {
+			assertThatExceptionOfType(AssertionError.class)
+				.isThrownBy(
+						() -> MigrationTester.of(new DriverManagerDataSource(url), List.of(new V1__CreateAccounts()))
+							.checkEntitiesMatch(entities))
+				.withMessageStartingWith("The JPA entities of persistence unit 'plain' and the schema the migrations "
+						+ "build disagree. To match the entities, Hibernate's schema update would run:\n"
+						+ "    alter table accounts add column nickname varchar(50)\n"
+						+ "    alter table accounts add column score integer not null\n");
+		}
 	}
 
 	@Test
