@@ -45,6 +45,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -184,9 +185,16 @@ public final class MigrationGenerator {
 	 * @return the files written, empty when the entities and migrations agree
 	 * @throws IOException when a file cannot be written
 	 * @throws MigrationException when the database is not empty, or a migration fails
+	 * @throws IllegalStateException when Hibernate is missing or the application has no
+	 * single {@code EntityManagerFactory}
 	 */
 	public List<Path> writeTo(Path sourceFolder) throws IOException {
 		Assert.notNull(sourceFolder, "'sourceFolder' must not be null");
+		if (!ClassUtils.isPresent("org.hibernate.jpa.boot.spi.Bootstrap", this.application.getClassLoader())) {
+			throw new IllegalStateException("MigrationGenerator asks Hibernate for the statements, but Hibernate is "
+					+ "not on the classpath of " + this.application.getName() + ". Add spring-boot-starter-data-jpa "
+					+ "(and for SQLite org.hibernate.orm:hibernate-community-dialects).");
+		}
 		MigrationSource source = generate();
 		if (source.statements().isEmpty()) {
 			return List.of();
@@ -218,7 +226,7 @@ public final class MigrationGenerator {
 			DataSource dataSource = context.getBean(migrator.dataSourceName(), DataSource.class);
 			SchemaDumpWriter.requireEmpty(migrator, dataSource, "migration must be generated from");
 			migrator.migrate();
-			EntitySchema entities = EntitySchema.of(context.getBean(EntityManagerFactory.class), dataSource);
+			EntitySchema entities = EntitySchema.of(entityManagerFactory(context), dataSource);
 			List<SchemaStatement> statements = entities.updateStatements()
 				.stream()
 				.map(SchemaStatement::parse)
@@ -227,6 +235,16 @@ public final class MigrationGenerator {
 			return new MigrationSource(this.packageName, name, kind(dataSource), this.application.getName(),
 					statements);
 		}
+	}
+
+	private EntityManagerFactory entityManagerFactory(ConfigurableApplicationContext context) {
+		EntityManagerFactory entityManagerFactory = context.getBeanProvider(EntityManagerFactory.class).getIfUnique();
+		if (entityManagerFactory == null) {
+			throw new IllegalStateException("Application " + this.application.getName() + " has no single "
+					+ "EntityManagerFactory bean, so there are no JPA entities to generate a migration from. Add "
+					+ "spring-boot-starter-data-jpa and entities, or mark one EntityManagerFactory @Primary.");
+		}
+		return entityManagerFactory;
 	}
 
 	private static DatabaseKind kind(DataSource dataSource) {

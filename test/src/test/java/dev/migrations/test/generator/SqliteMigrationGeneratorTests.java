@@ -30,13 +30,17 @@ import dev.migrations.test.MigrationGenerator;
 import dev.migrations.test.MigrationTester;
 import dev.migrations.test.generator.agreeing.EntitiesApplication;
 
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 @ExtendWith(OutputCaptureExtension.class)
 class SqliteMigrationGeneratorTests extends AbstractMigrationGeneratorTests {
@@ -129,11 +133,34 @@ class SqliteMigrationGeneratorTests extends AbstractMigrationGeneratorTests {
 	}
 
 	@Test
+	void applicationWithoutJpaIsRefused() {
+		Path folder = this.directory.resolve("src");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> MigrationGenerator.of(WithoutJpa.class)
+				.arguments("--spring.datasource.url=" + emptyDatabase("without-jpa"))
+				.writeTo(folder))
+			.withMessage("Application " + WithoutJpa.class.getName() + " has no single EntityManagerFactory bean, "
+					+ "so there are no JPA entities to generate a migration from. Add spring-boot-starter-data-jpa "
+					+ "and entities, or mark one EntityManagerFactory @Primary.");
+		assertThat(folder).doesNotExist();
+	}
+
+	@Test
 	void descriptionThatIsNoCamelCaseIsRefused() {
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> MigrationGenerator.of(EntitiesApplication.class).description("add nickname"))
 			.withMessage("'description' must be letters and digits in CamelCase, such as AddNickname, but was "
 					+ "'add nickname'");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration(
+			excludeName = { "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+					"org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
+					"org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration" })
+	@Import(V1__CreateAccounts.class)
+	static class WithoutJpa {
+
 	}
 
 }
