@@ -24,6 +24,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,13 +68,27 @@ class SampleMigrationsTests {
 	 * The application's migrations: its beans, and its SQL files loaded as the
 	 * application loads them (with the SQLite placeholder values).
 	 */
-	private List<Migration> migrations() {
-		List<Migration> migrations = new ArrayList<>();
-		try (ConfigurableApplicationContext context = SpringApplication.run(SampleApplication.class,
-				"--spring.main.web-application-type=none", "--migrations.run-on=manual",
-				"--sample.database=" + this.directory.resolve("application.db"))) {
-			migrations.addAll(context.getBeanProvider(Migration.class).orderedStream().toList());
+	@Test
+	void entitiesMatchTheMigrations() {
+		try (ConfigurableApplicationContext context = application()) {
+			MigrationTester.of(database("entities"), migrations(context))
+				.checkEntitiesMatch(context.getBean(EntityManagerFactory.class));
 		}
+	}
+
+	private List<Migration> migrations() {
+		try (ConfigurableApplicationContext context = application()) {
+			return migrations(context);
+		}
+	}
+
+	private ConfigurableApplicationContext application() {
+		return SpringApplication.run(SampleApplication.class, "--spring.main.web-application-type=none",
+				"--migrations.run-on=manual", "--sample.database=" + this.directory.resolve("application.db"));
+	}
+
+	private static List<Migration> migrations(ConfigurableApplicationContext context) {
+		List<Migration> migrations = new ArrayList<>(context.getBeanProvider(Migration.class).orderedStream().toList());
 		migrations.addAll(new SqlMigrationLoader(new DefaultResourceLoader()).load("dataSource",
 				List.of(SqlMigrationLoader.DEFAULT_LOCATION), Map.of("identity", "integer PRIMARY KEY")));
 		return migrations;

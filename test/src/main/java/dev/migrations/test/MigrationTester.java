@@ -24,6 +24,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import jakarta.persistence.EntityManagerFactory;
 import org.jspecify.annotations.Nullable;
 
 import dev.migrations.DatabaseKind;
@@ -66,6 +67,9 @@ import org.springframework.util.Assert;
  * {@link #checkSchemaDump(DataSource, String)} keeps a schema dump used as
  * {@code migrations.fresh-schema} honest: a database built from it must have the schema
  * of one built by replaying every migration.
+ * <p>
+ * {@link #checkEntitiesMatch(EntityManagerFactory)} keeps JPA entities and migrations in
+ * step: Hibernate compares the migrated schema with the entity model.
  *
  * @since 0.1.0
  */
@@ -283,6 +287,33 @@ public final class MigrationTester {
 					+ latest + ". Regenerate the dump from the migrations (Migrator.dumpSchema()).\n"
 					+ "Expected: the schema the migrations build; actual: the schema the dump builds.\n" + diff);
 		}
+	}
+
+	/**
+	 * Check that the JPA entities of the given factory match the schema the migrations
+	 * build: this tester's database is migrated to the latest version, then Hibernate's
+	 * own schema tools compare it with the entity model, for the factory's dialect. It
+	 * fails when {@code spring.jpa.hibernate.ddl-auto=validate} would fail (a missing
+	 * table or column, a column of another type), and also when Hibernate's schema update
+	 * would add anything, such as an index, a unique key or a foreign key the entities
+	 * declare. Hibernate must be on the test's classpath (for SQLite,
+	 * {@code hibernate-community-dialects}).
+	 * @param entityManagerFactory the application's {@code entityManagerFactory} bean,
+	 * built by Spring; its persistence unit (entities, mapping files, settings such as
+	 * the naming strategy) is rebuilt and compared with this tester's database
+	 * @throws AssertionError listing the statements Hibernate would run, which name each
+	 * table and column, and what its validation refuses
+	 * @since 0.2.0
+	 */
+	public void checkEntitiesMatch(EntityManagerFactory entityManagerFactory) {
+		Assert.notNull(entityManagerFactory, "'entityManagerFactory' must not be null");
+		try {
+			this.migrator.migrate();
+		}
+		catch (MigrationException ex) {
+			throw new AssertionError("Applying the migrations failed: " + ex.getMessage(), ex);
+		}
+		EntitySchema.of(entityManagerFactory, this.dataSource).assertMatches();
 	}
 
 	private RoundTripReport check(List<MigrationInfo> pending) {

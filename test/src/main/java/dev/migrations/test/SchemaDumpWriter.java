@@ -138,7 +138,8 @@ public final class SchemaDumpWriter {
 		try (ConfigurableApplicationContext context = app.run(all.toArray(String[]::new))) {
 			MigratorRegistry registry = context.getBean(MigratorRegistry.class);
 			Migrator migrator = (dataSource != null) ? registry.get(dataSource) : registry.primary();
-			requireEmpty(migrator, context.getBean(migrator.dataSourceName(), DataSource.class));
+			requireEmpty(migrator, context.getBean(migrator.dataSourceName(), DataSource.class),
+					"schema dump must come from");
 			migrator.migrate();
 			dump = migrator.dumpSchema();
 		}
@@ -150,7 +151,7 @@ public final class SchemaDumpWriter {
 		return dump;
 	}
 
-	private static void requireEmpty(Migrator migrator, DataSource dataSource) {
+	static void requireEmpty(Migrator migrator, DataSource dataSource, String purpose) {
 		DatabaseStatus status = migrator.status();
 		boolean empty = status.history().isEmpty()
 				&& MigrationTester.snapshot(dataSource, MigratorSettings.defaults(migrator.dataSourceName()))
@@ -158,7 +159,7 @@ public final class SchemaDumpWriter {
 					.isEmpty();
 		if (!empty) {
 			throw new MigrationException("DataSource '" + migrator.dataSourceName() + "' has tables already, but the "
-					+ "schema dump must come from replaying every migration on an empty database. Point the "
+					+ purpose + " replaying every migration on an empty database. Point the "
 					+ "application at an empty one (--spring.datasource.url=…), or pass " + TEMPORARY_SQLITE + ".");
 		}
 	}

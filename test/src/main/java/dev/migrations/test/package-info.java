@@ -15,8 +15,10 @@
  */
 
 /**
- * {@code MigrationTester}: up/down round trips and schema-dump checks for users' own
- * tests; it throws {@link java.lang.AssertionError} and needs no test framework.
+ * {@code MigrationTester}: up/down round trips, schema-dump and JPA entity checks for
+ * users' own tests; it throws {@link java.lang.AssertionError} and needs no test
+ * framework. {@code SchemaDumpWriter} and {@code MigrationGenerator} write a schema dump
+ * and the next migration from the JPA entities.
  */
 @NullMarked
 package dev.migrations.test;
