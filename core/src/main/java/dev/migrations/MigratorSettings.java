@@ -118,7 +118,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public static MigratorSettings defaults(String dataSourceName) {
 		return new MigratorSettings(dataSourceName, "schema_migrations", null, null, false, false, "1",
-				Duration.ofSeconds(60), false, null, StatementLimits.defaults(), Safety.OFF, 0, Duration.ofSeconds(10), List.of());
+				Duration.ofSeconds(60), false, null, StatementLimits.defaults(), Safety.OFF, 0, Duration.ofSeconds(10),
+				List.of());
 	}
 
 	/**
