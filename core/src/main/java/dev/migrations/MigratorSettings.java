@@ -40,11 +40,14 @@ import org.springframework.util.Assert;
  * @param group whether all pending migrations of a run share one transaction
  * @param freshSchema the schema dump an empty database is created from and stamped at its
  * version, or {@code null} to replay every migration
+ * @param postgresLock how the migration lock is held on PostgreSQL: on a session of its
+ * own, or taken again in each migration's transaction (behind a transaction pooler such
+ * as PgBouncer)
  * @since 0.1.0
  */
 public record MigratorSettings(String dataSourceName, String table, @Nullable String schema,
 		@Nullable String targetVersion, boolean outOfOrder, boolean baselineOnMigrate, String baselineVersion,
-		Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema) {
+		Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema, PostgresLock postgresLock) {
 
 	public MigratorSettings {
 		// Plain checks, not Spring's Assert: classes less to load on the start-up path.
@@ -53,6 +56,9 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 		requireText(baselineVersion, "'baselineVersion' must not be empty");
 		if (lockTimeout == null || lockTimeout.isNegative()) {
 			throw new IllegalArgumentException("'lockTimeout' must not be null or negative");
+		}
+		if (postgresLock == null) {
+			throw new IllegalArgumentException("'postgresLock' must not be null");
 		}
 	}
 
@@ -65,7 +71,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public static MigratorSettings defaults(String dataSourceName) {
 		return new MigratorSettings(dataSourceName, "schema_migrations", null, null, false, false, "1",
-				Duration.ofSeconds(60), false, null);
+				Duration.ofSeconds(60), false, null, PostgresLock.SESSION);
 	}
 
 	/**
@@ -75,7 +81,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withTable(String table) {
 		return new MigratorSettings(this.dataSourceName, table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.postgresLock);
 	}
 
 	/**
@@ -85,7 +92,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withSchema(@Nullable String schema) {
 		return new MigratorSettings(this.dataSourceName, this.table, schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.postgresLock);
 	}
 
 	/**
@@ -95,7 +103,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withOutOfOrder(boolean outOfOrder) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.postgresLock);
 	}
 
 	/**
@@ -105,7 +114,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withLockTimeout(Duration lockTimeout) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, lockTimeout, this.group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, lockTimeout, this.group, this.freshSchema,
+				this.postgresLock);
 	}
 
 	/**
@@ -115,7 +125,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withGroup(boolean group) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, group, this.freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, group, this.freshSchema,
+				this.postgresLock);
 	}
 
 	/**
@@ -125,7 +136,45 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	 */
 	public MigratorSettings withFreshSchema(@Nullable FreshSchema freshSchema) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
-				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, freshSchema);
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, freshSchema,
+				this.postgresLock);
+	}
+
+	/**
+	 * Return these settings with another way of holding the lock on PostgreSQL.
+	 * @param postgresLock how the lock is held
+	 * @return the changed settings
+	 * @since 0.1.0
+	 */
+	public MigratorSettings withPostgresLock(PostgresLock postgresLock) {
+		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				postgresLock);
+	}
+
+	/**
+	 * How the migration lock is held on PostgreSQL.
+	 *
+	 * @since 0.1.0
+	 */
+	public enum PostgresLock {
+
+		/**
+		 * A session advisory lock on a connection of its own, held for the whole run. Use
+		 * it with direct connections or a pooler in session mode.
+		 */
+		SESSION,
+
+		/**
+		 * A transaction advisory lock ({@code pg_advisory_xact_lock}) taken at the start
+		 * of every transaction that reads or writes the history, which then checks that
+		 * no other instance wrote to it meanwhile. Use it behind a pooler in transaction
+		 * mode, such as PgBouncer with {@code pool_mode=transaction}, where a session
+		 * lock and its release may reach different server connections. Non-transactional
+		 * migrations cannot be protected so and are refused.
+		 */
+		TRANSACTION
+
 	}
 
 	/**

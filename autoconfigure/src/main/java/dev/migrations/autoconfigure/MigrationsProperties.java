@@ -25,6 +25,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.migrations.MigratorSettings.PostgresLock;
+
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -107,6 +109,11 @@ public class MigrationsProperties {
 	 * Locations of SQL migration files, classpath: or filesystem:.
 	 */
 	private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
+
+	/**
+	 * PostgreSQL-specific settings.
+	 */
+	private final Postgresql postgresql = new Postgresql();
 
 	/**
 	 * Values of ${name} placeholders in SQL migration files. Placeholders are replaced
@@ -259,6 +266,10 @@ public class MigrationsProperties {
 
 	public void setFreshSchema(@Nullable String freshSchema) {
 		this.freshSchema = freshSchema;
+	}
+
+	public Postgresql getPostgresql() {
+		return this.postgresql;
 	}
 
 	public List<String> getLocations() {
@@ -443,6 +454,11 @@ public class MigrationsProperties {
 		 */
 		private @Nullable List<String> locations;
 
+		/**
+		 * PostgreSQL-specific settings for this DataSource.
+		 */
+		private final DataSourcePostgresql postgresql = new DataSourcePostgresql();
+
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;
 		}
@@ -529,6 +545,53 @@ public class MigrationsProperties {
 
 		public void setLocations(@Nullable List<String> locations) {
 			this.locations = locations;
+		}
+
+		public DataSourcePostgresql getPostgresql() {
+			return this.postgresql;
+		}
+
+	}
+
+	/**
+	 * PostgreSQL-specific settings.
+	 */
+	public static class Postgresql {
+
+		/**
+		 * How the migration lock is held: 'session' for an advisory lock on a connection
+		 * of its own for the whole run (direct connections, poolers in session mode);
+		 * 'transaction' for an advisory lock taken again in every migration's transaction
+		 * (behind PgBouncer or another pooler in transaction mode).
+		 */
+		private PostgresLock lock = PostgresLock.SESSION;
+
+		public PostgresLock getLock() {
+			return this.lock;
+		}
+
+		public void setLock(PostgresLock lock) {
+			this.lock = lock;
+		}
+
+	}
+
+	/**
+	 * PostgreSQL-specific settings of one DataSource.
+	 */
+	public static class DataSourcePostgresql {
+
+		/**
+		 * How the migration lock is held on this DataSource: 'session' or 'transaction'.
+		 */
+		private @Nullable PostgresLock lock;
+
+		public @Nullable PostgresLock getLock() {
+			return this.lock;
+		}
+
+		public void setLock(@Nullable PostgresLock lock) {
+			this.lock = lock;
 		}
 
 	}

@@ -231,7 +231,8 @@ final class MigratorFactory {
 				or(own.getOutOfOrder(), global.isOutOfOrder()),
 				or(own.getBaselineOnMigrate(), global.isBaselineOnMigrate()),
 				or(own.getBaselineVersion(), global.getBaselineVersion()),
-				or(own.getLockTimeout(), global.getLockTimeout()), or(own.getGroup(), global.isGroup()), null);
+				or(own.getLockTimeout(), global.getLockTimeout()), or(own.getGroup(), global.isGroup()), null,
+				or(own.getPostgresql().getLock(), global.getPostgresql().getLock()));
 	}
 
 	private static <T> T or(@Nullable T own, T global) {

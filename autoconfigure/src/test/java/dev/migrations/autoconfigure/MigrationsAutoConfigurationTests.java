@@ -36,6 +36,7 @@ import dev.migrations.MigrationInfo;
 import dev.migrations.MigrationKind;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.Migrator;
+import dev.migrations.MigratorSettings.PostgresLock;
 import dev.migrations.MigratorRegistry;
 import dev.migrations.RepairResult;
 import dev.migrations.RunResult;
@@ -160,6 +161,37 @@ class MigrationsAutoConfigurationTests {
 				assertThat(properties.getHistoryLimit()).isEqualTo(10);
 				assertThat(properties.getDataSources().get("dataSource").getTable()).isEqualTo("other");
 			});
+	}
+
+	@Test
+	void postgresqlLockBindsGloballyAndPerDataSource() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual", "migrations.postgresql.lock=transaction",
+					"migrations.data-sources.dataSource.postgresql.lock=session")
+			.run((context) -> {
+				MigrationsProperties properties = context.getBean(MigrationsProperties.class);
+				assertThat(properties.getPostgresql().getLock()).isEqualTo(PostgresLock.TRANSACTION);
+				assertThat(properties.getDataSources().get("dataSource").getPostgresql().getLock())
+					.isEqualTo(PostgresLock.SESSION);
+			});
+	}
+
+	@Test
+	void postgresqlLockDefaultsToSession() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual")
+			.run((context) -> assertThat(context.getBean(MigrationsProperties.class).getPostgresql().getLock())
+				.isEqualTo(PostgresLock.SESSION));
+	}
+
+	@Test
+	void unknownPostgresqlLockFailsNamingTheProperty() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.postgresql.lock=advisory")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("advisory"));
 	}
 
 	@Test

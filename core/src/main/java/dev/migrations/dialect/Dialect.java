@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.migrations.DatabaseKind;
 import dev.migrations.MigrationException;
+import dev.migrations.MigratorSettings;
 
 /**
  * What one kind of database needs done its own way. The history table, the runner and the
@@ -165,6 +166,17 @@ public interface Dialect {
 	 * @return the lock
 	 */
 	MigrationLock lock(DataSource dataSource, String name);
+
+	/**
+	 * Return the lock, held as the settings ask where the database offers a choice.
+	 * @param dataSource the DataSource
+	 * @param name what the lock protects, usually the qualified history table
+	 * @param postgresLock how PostgreSQL holds it; other databases ignore it
+	 * @return the lock
+	 */
+	default MigrationLock lock(DataSource dataSource, String name, MigratorSettings.PostgresLock postgresLock) {
+		return lock(dataSource, name);
+	}
 
 	/**
 	 * Return the dialect for the database a connection talks to.

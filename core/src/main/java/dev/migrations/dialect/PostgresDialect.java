@@ -28,9 +28,11 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 
 import dev.migrations.DatabaseKind;
+import dev.migrations.MigratorSettings;
 
 /**
- * PostgreSQL: transactional DDL, {@code timestamptz}, a session advisory lock.
+ * PostgreSQL: transactional DDL, {@code timestamptz}, a session advisory lock (or a
+ * transaction one, behind a transaction pooler).
  */
 final class PostgresDialect implements Dialect {
 
@@ -86,6 +88,12 @@ final class PostgresDialect implements Dialect {
 	@Override
 	public MigrationLock lock(DataSource dataSource, String name) {
 		return new PostgresAdvisoryLock(dataSource, name);
+	}
+
+	@Override
+	public MigrationLock lock(DataSource dataSource, String name, MigratorSettings.PostgresLock postgresLock) {
+		return (postgresLock == MigratorSettings.PostgresLock.TRANSACTION) ? new PostgresTransactionLock(name)
+				: lock(dataSource, name);
 	}
 
 }

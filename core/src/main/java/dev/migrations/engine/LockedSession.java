@@ -23,6 +23,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.MigrationLock;
 
 /**
  * What an operation works on while it holds the migration lock: a connection in a
@@ -39,9 +40,10 @@ import dev.migrations.dialect.Dialect;
  * @param installedBy the database user, for new rows
  * @param host the host, for new rows
  * @param start when the operation started, from {@link System#nanoTime()}
+ * @param lock the lock held, which guards each transaction of a run
  */
 record LockedSession(Connection connection, Dialect dialect, HistoryTable table, @Nullable List<HistoryRow> rows,
-		History history, String installedBy, String host, long start) {
+		History history, String installedBy, String host, long start, MigrationLock.Held lock) {
 
 	long elapsedMs() {
 		return (System.nanoTime() - this.start) / 1_000_000;

@@ -64,12 +64,14 @@ final class MigrationRun {
 
 	private final String host;
 
+	private final RunGuard guard;
+
 	private long lastId;
 
 	private final List<MigrationOutcome> outcomes = new ArrayList<>();
 
 	MigrationRun(Connection connection, HistoryTable.Writer writer, MigrationContext context, StatementLog log,
-			Dialect dialect, MigrationListener listener, String installedBy, String host, long lastId) {
+			Dialect dialect, MigrationListener listener, String installedBy, String host, long lastId, RunGuard guard) {
 		this.connection = connection;
 		this.writer = writer;
 		this.context = context;
@@ -79,6 +81,7 @@ final class MigrationRun {
 		this.installedBy = installedBy;
 		this.host = host;
 		this.lastId = lastId;
+		this.guard = guard;
 	}
 
 	List<MigrationOutcome> outcomes() {
@@ -104,8 +107,10 @@ final class MigrationRun {
 	}
 
 	private void run(List<ResolvedMigration> migrations, Operation operation, boolean group) throws SQLException {
+		this.guard.refuseUnprotected(migrations);
 		List<MigrationOutcome> uncommitted = new ArrayList<>();
 		for (ResolvedMigration migration : migrations) {
+			this.guard.beforeMigration(migration, this.lastId, this.outcomes);
 			if (!migration.transactional()) {
 				commit(uncommitted);
 				this.connection.setAutoCommit(true);
@@ -148,20 +153,15 @@ final class MigrationRun {
 	}
 
 	private MigrationFailedException failed(ResolvedMigration migration, Operation operation, Exception ex,
-			Instant startedAt, long durationMs, List<MigrationOutcome> group) throws SQLException {
-		boolean inTransaction = !this.connection.getAutoCommit();
-		if (inTransaction) {
-			this.connection.rollback();
-			this.writer.rolledBack();
-			this.lastId -= group.size();
-		}
+			Instant startedAt, long durationMs, List<MigrationOutcome> group) {
+		boolean inTransaction = migration.transactional();
 		String error = Failures.describe(ex);
-		this.writer.insert(row(migration, operation, false, startedAt, durationMs, error));
-		this.lastId++;
-		if (inTransaction) {
-			this.connection.commit();
+		try {
+			record(migration, operation, inTransaction, startedAt, durationMs, error, group);
 		}
-		this.writer.committed();
+		catch (SQLException recordEx) {
+			return unrecorded(migration, operation, inTransaction, ex, error, recordEx);
+		}
 		MigrationOutcome outcome = new MigrationOutcome(migration.version().toString(), migration.description(),
 				operation, false, durationMs, error);
 		this.outcomes.add(outcome);
@@ -180,6 +180,51 @@ final class MigrationRun {
 		// the history show the message alone.
 		logger.error(message, ex);
 		return new MigrationFailedException(migration.version().toString(), message, ex);
+	}
+
+	/**
+	 * Roll back the failed migration's transaction and record its failure in a
+	 * transaction of its own.
+	 */
+	private void record(ResolvedMigration migration, Operation operation, boolean inTransaction, Instant startedAt,
+			long durationMs, String error, List<MigrationOutcome> group) throws SQLException {
+		if (inTransaction) {
+			this.connection.rollback();
+			this.writer.rolledBack();
+			this.lastId -= group.size();
+			this.guard.beforeRecordingFailure();
+		}
+		this.writer.insert(row(migration, operation, false, startedAt, durationMs, error));
+		this.lastId++;
+		if (inTransaction) {
+			this.connection.commit();
+		}
+		this.writer.committed();
+	}
+
+	/**
+	 * The failure of a migration whose connection failed too, so that the failure could
+	 * not be recorded: where the migration ran in a transaction on a database with
+	 * transactional DDL, the transaction ended with the connection and nothing of it is
+	 * applied.
+	 */
+	private MigrationFailedException unrecorded(ResolvedMigration migration, Operation operation, boolean inTransaction,
+			Exception ex, String error, SQLException recordFailure) {
+		boolean undone = inTransaction && this.dialect.transactionalDdl();
+		String message = "Migration " + migration.name() + " on DataSource '" + this.context.dataSourceName() + "' "
+				+ ((operation == Operation.DOWN) ? "failed going down: " : "failed: ") + error
+				+ ". Its failure could not be recorded either (" + Failures.describe(recordFailure)
+				+ "), as its connection was lost. "
+				+ ((undone)
+						? "Its transaction ended with the connection, so nothing of it is applied and the "
+								+ "history is unchanged; start again once the database is reachable."
+						: "It may have left a partial change, which the history does not show: check the database "
+								+ "before starting again.")
+				+ " Nothing after it ran.";
+		logger.error(message, ex);
+		MigrationFailedException failure = new MigrationFailedException(migration.version().toString(), message, ex);
+		failure.addSuppressed(recordFailure);
+		return failure;
 	}
 
 	/**

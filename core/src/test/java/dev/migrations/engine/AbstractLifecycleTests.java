@@ -531,7 +531,7 @@ abstract class AbstractLifecycleTests {
 
 	protected MigratorSettings baselineOnMigrate(String version) {
 		return new MigratorSettings("dataSource", "schema_migrations", null, null, false, true, version,
-				Duration.ofSeconds(60), false, null);
+				Duration.ofSeconds(60), false, null, MigratorSettings.PostgresLock.SESSION);
 	}
 
 	/**
