@@ -218,8 +218,10 @@ final class MigrationRun {
 				+ ((undone)
 						? "Its transaction ended with the connection, so nothing of it is applied and the "
 								+ "history is unchanged; start again once the database is reachable."
-						: "It may have left a partial change, which the history does not show: check the database "
-								+ "before starting again.")
+						: "It may have left a partial change, which the history does not show"
+								+ (this.log.describeExecuted().isEmpty() ? ""
+										: " (statements that ran: " + this.log.describeExecuted() + ")")
+								+ ": check the database and undo it before starting again.")
 				+ " Nothing after it ran.";
 		logger.error(message, ex);
 		MigrationFailedException failure = new MigrationFailedException(migration.version().toString(), message, ex);
@@ -268,6 +270,7 @@ final class MigrationRun {
 			return;
 		}
 		if (!this.connection.getAutoCommit()) {
+			this.guard.beforeCommit(uncommitted);
 			this.connection.commit();
 		}
 		this.writer.committed();

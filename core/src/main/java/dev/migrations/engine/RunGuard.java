@@ -97,6 +97,30 @@ final class RunGuard {
 	}
 
 	/**
+	 * Check, before a transaction commits migrations, that a lock held for the whole run
+	 * is still held: a run whose lock was lost while a migration ran rolls that migration
+	 * back rather than commit it unlocked. A transaction-scoped lock is held by the
+	 * transaction itself.
+	 * @param uncommitted what the transaction would commit
+	 * @throws MigrationException when the lock is lost, after which the caller rolls back
+	 */
+	void beforeCommit(List<MigrationOutcome> uncommitted) throws SQLException {
+		if (this.lock.transactionScoped()) {
+			return;
+		}
+		try {
+			this.lock.guard(this.connection);
+		}
+		catch (MigrationException ex) {
+			MigrationOutcome first = uncommitted.get(0);
+			throw new MigrationException(
+					"Migration " + first.version() + " (" + first.description() + ") of DataSource '"
+							+ this.dataSourceName + "' ran, but is rolled back, not committed: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/**
 	 * Take the lock again, when it is transaction-scoped, for the transaction that
 	 * records a failure.
 	 */
