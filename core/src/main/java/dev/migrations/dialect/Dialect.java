@@ -159,6 +159,18 @@ public interface Dialect {
 	}
 
 	/**
+	 * Return what a failure says about the database as a whole and what to do about it,
+	 * naming the database (for SQLite, its file), when the dialect recognises the
+	 * failure: a read-only or full database, for instance.
+	 * @param ex the failure
+	 * @return the advice, or {@code null} when the failure is not about the database as a
+	 * whole
+	 */
+	default @Nullable String advice(SQLException ex) {
+		return null;
+	}
+
+	/**
 	 * Return the lock that keeps other instances from migrating the same history table at
 	 * the same time. It must vanish when the holder dies.
 	 * @param dataSource the DataSource

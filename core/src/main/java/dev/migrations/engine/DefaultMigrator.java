@@ -580,8 +580,9 @@ public final class DefaultMigrator implements Migrator {
 	 * own message and SQL state, and what to check.
 	 */
 	private MigrationException failed(String action, Exception ex, String advice) {
-		return new MigrationException(
-				action + " DataSource '" + dataSourceName() + "' failed: " + Failures.describe(ex) + ". " + advice, ex);
+		String database = Failures.advice(ex, this.dialect);
+		return new MigrationException(action + " DataSource '" + dataSourceName() + "' failed: " + Failures.describe(ex)
+				+ "." + (database.isEmpty() ? " " + advice : database), ex);
 	}
 
 	private RunGuard guard(LockedSession session) {

@@ -175,7 +175,7 @@ final class MigrationRun {
 										+ " migrations before it included, was rolled back: " + error
 										+ ". Fix it and start again.";
 		String message = "Migration " + migration.name() + " on DataSource '" + this.context.dataSourceName() + "' "
-				+ what + " Nothing after it ran.";
+				+ what + " Nothing after it ran." + Failures.advice(ex, this.dialect);
 		// The one place the cause's stack trace is logged: start-up failure reports and
 		// the history show the message alone.
 		logger.error(message, ex);
@@ -214,15 +214,15 @@ final class MigrationRun {
 		String message = "Migration " + migration.name() + " on DataSource '" + this.context.dataSourceName() + "' "
 				+ ((operation == Operation.DOWN) ? "failed going down: " : "failed: ") + error
 				+ ". Its failure could not be recorded either (" + Failures.describe(recordFailure)
-				+ "), as its connection was lost. "
+				+ "), so the history does not show it. "
 				+ ((undone)
-						? "Its transaction ended with the connection, so nothing of it is applied and the "
-								+ "history is unchanged; start again once the database is reachable."
+						? "Its transaction did not commit, so nothing of it is applied and the "
+								+ "history is unchanged; start again once the database is reachable and writable."
 						: "It may have left a partial change, which the history does not show"
 								+ (this.log.describeExecuted().isEmpty() ? ""
 										: " (statements that ran: " + this.log.describeExecuted() + ")")
 								+ ": check the database and undo it before starting again.")
-				+ " Nothing after it ran.";
+				+ " Nothing after it ran." + Failures.advice(ex, this.dialect);
 		logger.error(message, ex);
 		MigrationFailedException failure = new MigrationFailedException(migration.version().toString(), message, ex);
 		failure.addSuppressed(recordFailure);
