@@ -52,12 +52,16 @@ import org.springframework.util.Assert;
  * soon as it is obtained (such as {@code SET ROLE owner} or
  * {@code SET lock_timeout = '5s'}); on a pooled DataSource their effect stays on the
  * connection after it is returned
+ * @param postgresLock how the migration lock is held on PostgreSQL: on a session of its
+ * own, or taken again in each migration's transaction (behind a transaction pooler such
+ * as PgBouncer)
  * @since 0.1.0
  */
 public record MigratorSettings(String dataSourceName, String table, @Nullable String schema,
 		@Nullable String targetVersion, boolean outOfOrder, boolean baselineOnMigrate, String baselineVersion,
 		Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema, StatementLimits statementLimits,
-		Safety safety, int connectRetries, Duration connectRetriesInterval, List<String> initSqls) {
+		Safety safety, int connectRetries, Duration connectRetriesInterval, List<String> initSqls,
+		PostgresLock postgresLock) {
 
 	public MigratorSettings {
 		// Plain checks, not Spring's Assert: classes less to load on the start-up path.
@@ -86,6 +90,9 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 			requireText(initSql, "'initSqls' must not contain empty statements");
 		}
 		initSqls = List.copyOf(initSqls);
+		if (postgresLock == null) {
+			throw new IllegalArgumentException("'postgresLock' must not be null");
+		}
 	}
 
 	/**
@@ -106,7 +113,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 			@Nullable String targetVersion, boolean outOfOrder, boolean baselineOnMigrate, String baselineVersion,
 			Duration lockTimeout, boolean group, @Nullable FreshSchema freshSchema) {
 		this(dataSourceName, table, schema, targetVersion, outOfOrder, baselineOnMigrate, baselineVersion, lockTimeout,
-				group, freshSchema, StatementLimits.defaults(), Safety.OFF, 0, Duration.ofSeconds(10), List.of());
+				group, freshSchema, StatementLimits.defaults(), Safety.OFF, 0, Duration.ofSeconds(10), List.of(),
+				PostgresLock.SESSION);
 	}
 
 	/**
@@ -119,7 +127,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public static MigratorSettings defaults(String dataSourceName) {
 		return new MigratorSettings(dataSourceName, "schema_migrations", null, null, false, false, "1",
 				Duration.ofSeconds(60), false, null, StatementLimits.defaults(), Safety.OFF, 0, Duration.ofSeconds(10),
-				List.of());
+				List.of(), PostgresLock.SESSION);
 	}
 
 	/**
@@ -130,7 +138,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withTable(String table) {
 		return new MigratorSettings(this.dataSourceName, table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls,
+				this.postgresLock);
 	}
 
 	/**
@@ -141,7 +150,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withSchema(@Nullable String schema) {
 		return new MigratorSettings(this.dataSourceName, this.table, schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls,
+				this.postgresLock);
 	}
 
 	/**
@@ -152,7 +162,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withOutOfOrder(boolean outOfOrder) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls,
+				this.postgresLock);
 	}
 
 	/**
@@ -163,7 +174,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withLockTimeout(Duration lockTimeout) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, lockTimeout, this.group, this.freshSchema,
-				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls,
+				this.postgresLock);
 	}
 
 	/**
@@ -174,7 +186,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withGroup(boolean group) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, group, this.freshSchema,
-				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls,
+				this.postgresLock);
 	}
 
 	/**
@@ -185,7 +198,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withFreshSchema(@Nullable FreshSchema freshSchema) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, freshSchema,
-				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls,
+				this.postgresLock);
 	}
 
 	/**
@@ -198,7 +212,7 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withConnectRetries(int retries, Duration interval) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				this.statementLimits, this.safety, retries, interval, this.initSqls);
+				this.statementLimits, this.safety, retries, interval, this.initSqls, this.postgresLock);
 	}
 
 	/**
@@ -210,7 +224,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withInitSqls(List<String> initSqls) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, initSqls);
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, initSqls,
+				this.postgresLock);
 	}
 
 	/**
@@ -222,7 +237,8 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withStatementLimits(StatementLimits statementLimits) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
+				statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls,
+				this.postgresLock);
 	}
 
 	/**
@@ -234,7 +250,46 @@ public record MigratorSettings(String dataSourceName, String table, @Nullable St
 	public MigratorSettings withSafety(Safety safety) {
 		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
 				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
-				this.statementLimits, safety, this.connectRetries, this.connectRetriesInterval, this.initSqls);
+				this.statementLimits, safety, this.connectRetries, this.connectRetriesInterval, this.initSqls,
+				this.postgresLock);
+	}
+
+	/**
+	 * Return these settings with another way of holding the lock on PostgreSQL.
+	 * @param postgresLock how the lock is held
+	 * @return the changed settings
+	 * @since 0.1.0
+	 */
+	public MigratorSettings withPostgresLock(PostgresLock postgresLock) {
+		return new MigratorSettings(this.dataSourceName, this.table, this.schema, this.targetVersion, this.outOfOrder,
+				this.baselineOnMigrate, this.baselineVersion, this.lockTimeout, this.group, this.freshSchema,
+				this.statementLimits, this.safety, this.connectRetries, this.connectRetriesInterval, this.initSqls,
+				postgresLock);
+	}
+
+	/**
+	 * How the migration lock is held on PostgreSQL.
+	 *
+	 * @since 0.1.0
+	 */
+	public enum PostgresLock {
+
+		/**
+		 * A session advisory lock on a connection of its own, held for the whole run. Use
+		 * it with direct connections or a pooler in session mode.
+		 */
+		SESSION,
+
+		/**
+		 * A transaction advisory lock ({@code pg_advisory_xact_lock}) taken at the start
+		 * of every transaction that reads or writes the history, which then checks that
+		 * no other instance wrote to it meanwhile. Use it behind a pooler in transaction
+		 * mode, such as PgBouncer with {@code pool_mode=transaction}, where a session
+		 * lock and its release may reach different server connections. Non-transactional
+		 * migrations cannot be protected so and are refused.
+		 */
+		TRANSACTION
+
 	}
 
 	/**

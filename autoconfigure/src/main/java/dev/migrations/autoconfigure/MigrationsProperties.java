@@ -26,6 +26,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.migrations.MigratorSettings.Safety;
+import dev.migrations.MigratorSettings.PostgresLock;
 
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -111,6 +112,11 @@ public class MigrationsProperties {
 	private List<String> locations = new ArrayList<>(List.of("classpath:db/migrations"));
 
 	/**
+	 * PostgreSQL-specific settings.
+	 */
+	private final Postgresql postgresql = new Postgresql();
+
+	/**
 	 * Values of ${name} placeholders in SQL migration files. Placeholders are replaced
 	 * only when at least one is configured.
 	 */
@@ -134,8 +140,6 @@ public class MigrationsProperties {
 	 * Unset keys fall back to the global ones.
 	 */
 	private Map<String, DataSourceMigrations> dataSources = new LinkedHashMap<>();
-
-	private final Postgresql postgresql = new Postgresql();
 
 	/**
 	 * Whether a run first observes its pending migrations in a dry run and applies the
@@ -314,6 +318,10 @@ public class MigrationsProperties {
 		this.freshSchema = freshSchema;
 	}
 
+	public Postgresql getPostgresql() {
+		return this.postgresql;
+	}
+
 	public List<String> getLocations() {
 		return this.locations;
 	}
@@ -352,10 +360,6 @@ public class MigrationsProperties {
 
 	public void setDataSources(Map<String, DataSourceMigrations> dataSources) {
 		this.dataSources = dataSources;
-	}
-
-	public Postgresql getPostgresql() {
-		return this.postgresql;
 	}
 
 	public Safety getSafety() {
@@ -522,6 +526,22 @@ public class MigrationsProperties {
 		 */
 		private int lockRetries = 3;
 
+		/**
+		 * How the migration lock is held: 'session' for an advisory lock on a connection
+		 * of its own for the whole run (direct connections, poolers in session mode);
+		 * 'transaction' for an advisory lock taken again in every migration's transaction
+		 * (behind PgBouncer or another pooler in transaction mode).
+		 */
+		private PostgresLock lock = PostgresLock.SESSION;
+
+		public PostgresLock getLock() {
+			return this.lock;
+		}
+
+		public void setLock(PostgresLock lock) {
+			this.lock = lock;
+		}
+
 		public Duration getLockTimeout() {
 			return this.lockTimeout;
 		}
@@ -627,6 +647,11 @@ public class MigrationsProperties {
 		 * DataSource use before anything else.
 		 */
 		private @Nullable List<String> initSqls;
+
+		/**
+		 * PostgreSQL-specific settings for this DataSource.
+		 */
+		private final DataSourcePostgresql postgresql = new DataSourcePostgresql();
 
 		public @Nullable Boolean getEnabled() {
 			return this.enabled;
@@ -738,6 +763,30 @@ public class MigrationsProperties {
 
 		public void setInitSqls(@Nullable List<String> initSqls) {
 			this.initSqls = initSqls;
+		}
+
+		public DataSourcePostgresql getPostgresql() {
+			return this.postgresql;
+		}
+
+	}
+
+	/**
+	 * PostgreSQL-specific settings of one DataSource.
+	 */
+	public static class DataSourcePostgresql {
+
+		/**
+		 * How the migration lock is held on this DataSource: 'session' or 'transaction'.
+		 */
+		private @Nullable PostgresLock lock;
+
+		public @Nullable PostgresLock getLock() {
+			return this.lock;
+		}
+
+		public void setLock(@Nullable PostgresLock lock) {
+			this.lock = lock;
 		}
 
 	}

@@ -246,7 +246,8 @@ final class MigratorFactory {
 				statementLimits(global.getPostgresql()), global.getSafety(),
 				connectRetries(name, or(own.getConnectRetries(), global.getConnectRetries()), own),
 				or(own.getConnectRetriesInterval(), global.getConnectRetriesInterval()),
-				or(own.getInitSqls(), global.getInitSqls()));
+				or(own.getInitSqls(), global.getInitSqls()),
+				or(own.getPostgresql().getLock(), global.getPostgresql().getLock()));
 	}
 
 	private static StatementLimits statementLimits(MigrationsProperties.Postgresql postgresql) {

@@ -33,6 +33,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.migrations.Migration;
 import dev.migrations.MigrationContext;
@@ -40,6 +41,8 @@ import dev.migrations.MigrationContext;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -136,6 +139,20 @@ abstract class AbstractMigrationsEndpointHttpTests {
 				+ get("/actuator/health").body();
 		assertThat(everything).doesNotContain("jdbc:").doesNotContainIgnoringCase("password");
 		assertThat(secrets()).allSatisfy((secret) -> assertThat(everything).doesNotContain(secret));
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void logLinesAndWriteAnswersRevealNoCredentials(CapturedOutput output) {
+		start(FailingMigrations.class, "migrations.on-failure=continue", UNRESTRICTED);
+		String answers = post("{\"operation\": \"migrate\"}").body() + post("{\"operation\": \"repair\"}").body()
+				+ get(MIGRATIONS).body();
+		assertThat(answers).doesNotContain("jdbc:");
+		assertThat(output.toString()).contains("Migration");
+		assertThat(secrets()).allSatisfy((secret) -> {
+			assertThat(answers).doesNotContain(secret);
+			assertThat(output.toString()).doesNotContain(secret);
+		});
 	}
 
 	@Test

@@ -28,6 +28,8 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import dev.migrations.MigratorSettings.PostgresLock;
+
 import dev.migrations.autoconfigure.MigrationsProperties.OnFailure;
 import dev.migrations.autoconfigure.MigrationsProperties.RunOn;
 
@@ -78,6 +80,7 @@ class ConfigurationMetadataTests {
 		DocumentContext metadata = metadata();
 		assertHints(metadata, "migrations.run-on", RunOn.values());
 		assertHints(metadata, "migrations.on-failure", OnFailure.values());
+		assertHints(metadata, "migrations.postgresql.lock", PostgresLock.values());
 	}
 
 	private static void assertHints(DocumentContext metadata, String name, Enum<?>[] constants) {

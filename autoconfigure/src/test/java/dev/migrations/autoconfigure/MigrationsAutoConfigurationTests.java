@@ -36,6 +36,7 @@ import dev.migrations.MigrationInfo;
 import dev.migrations.MigrationKind;
 import dev.migrations.MigrationValidationException;
 import dev.migrations.Migrator;
+import dev.migrations.MigratorSettings.PostgresLock;
 import dev.migrations.MigratorRegistry;
 import dev.migrations.MigratorSettings;
 import dev.migrations.RepairResult;
@@ -214,6 +215,37 @@ class MigrationsAutoConfigurationTests {
 					.hasMessageContaining("migrations.postgresql.lock-retries is -1")
 					.hasMessageContaining("0 or more");
 			});
+	}
+
+	@Test
+	void postgresqlLockBindsGloballyAndPerDataSource() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual", "migrations.postgresql.lock=transaction",
+					"migrations.data-sources.dataSource.postgresql.lock=session")
+			.run((context) -> {
+				MigrationsProperties properties = context.getBean(MigrationsProperties.class);
+				assertThat(properties.getPostgresql().getLock()).isEqualTo(PostgresLock.TRANSACTION);
+				assertThat(properties.getDataSources().get("dataSource").getPostgresql().getLock())
+					.isEqualTo(PostgresLock.SESSION);
+			});
+	}
+
+	@Test
+	void postgresqlLockDefaultsToSession() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.run-on=manual")
+			.run((context) -> assertThat(context.getBean(MigrationsProperties.class).getPostgresql().getLock())
+				.isEqualTo(PostgresLock.SESSION));
+	}
+
+	@Test
+	void unknownPostgresqlLockFailsNamingTheProperty() {
+		withDatabase().withUserConfiguration(MigrationConfiguration.class)
+			.withPropertyValues("migrations.postgresql.lock=advisory")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("advisory"));
 	}
 
 	@Test

@@ -29,6 +29,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.migrations.DatabaseKind;
 import dev.migrations.MigrationException;
+import dev.migrations.MigratorSettings;
 
 /**
  * What one kind of database needs done its own way. The history table, the runner and the
@@ -159,6 +160,18 @@ public interface Dialect {
 	}
 
 	/**
+	 * Return what a failure says about the database as a whole and what to do about it,
+	 * naming the database (for SQLite, its file), when the dialect recognises the
+	 * failure: a read-only or full database, for instance.
+	 * @param ex the failure
+	 * @return the advice, or {@code null} when the failure is not about the database as a
+	 * whole
+	 */
+	default @Nullable String advice(SQLException ex) {
+		return null;
+	}
+
+	/**
 	 * Return the lock that keeps other instances from migrating the same history table at
 	 * the same time. It must vanish when the holder dies.
 	 * @param dataSource the DataSource
@@ -210,6 +223,17 @@ public interface Dialect {
 	 */
 	default @Nullable SafetyProbe safetyProbe() {
 		return null;
+	}
+
+	/**
+	 * Return the lock, held as the settings ask where the database offers a choice.
+	 * @param dataSource the DataSource
+	 * @param name what the lock protects, usually the qualified history table
+	 * @param postgresLock how PostgreSQL holds it; other databases ignore it
+	 * @return the lock
+	 */
+	default MigrationLock lock(DataSource dataSource, String name, MigratorSettings.PostgresLock postgresLock) {
+		return lock(dataSource, name);
 	}
 
 	/**

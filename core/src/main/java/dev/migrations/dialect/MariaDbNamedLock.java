@@ -86,7 +86,19 @@ final class MariaDbNamedLock implements MigrationLock {
 				}
 			}
 			Connection held = connection;
-			return () -> release(held, lockName);
+			return new Held() {
+
+				@Override
+				public void guard(Connection ignored) {
+					check(held, lockName);
+				}
+
+				@Override
+				public void close() {
+					release(held, lockName);
+				}
+
+			};
 		}
 		catch (SQLException ex) {
 			close(connection);
@@ -151,17 +163,55 @@ final class MariaDbNamedLock implements MigrationLock {
 		}
 	}
 
+	/**
+	 * Check that the lock's connection is alive and still holds the lock, before each
+	 * migration: a run whose lock connection was killed stops instead of going on
+	 * unlocked.
+	 */
+	private void check(Connection connection, String lockName) {
+		boolean held;
+		try (PreparedStatement statement = connection.prepareStatement("SELECT IS_USED_LOCK(?) = CONNECTION_ID()")) {
+			statement.setString(1, lockName);
+			try (ResultSet result = statement.executeQuery()) {
+				held = result.next() && result.getInt(1) == 1;
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("The connection holding the migration lock on " + this.name + " (" + lockName
+					+ ") was lost: " + ex.getMessage() + " [SQL state " + ex.getSQLState()
+					+ "]. Nothing more is applied without the lock; start again once the database is reachable.", ex);
+		}
+		if (!held) {
+			throw new MigrationException("The migration lock on " + this.name + " (" + lockName
+					+ ") is no longer held by the connection that took it. Nothing more is applied without the lock; "
+					+ "start again.");
+		}
+	}
+
 	private void release(Connection connection, String lockName) {
 		try (PreparedStatement statement = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
 			statement.setString(1, lockName);
 			statement.execute();
 		}
 		catch (SQLException ex) {
+			if (!isAlive(connection)) {
+				// The connection is gone, and the server released its lock with it.
+				return;
+			}
 			throw new MigrationException("Could not release the migration lock on " + this.name + " (" + lockName
 					+ "): " + ex.getMessage() + ". The server releases it when the connection closes.", ex);
 		}
 		finally {
 			close(connection);
+		}
+	}
+
+	private static boolean isAlive(Connection connection) {
+		try {
+			return connection.isValid(1);
+		}
+		catch (SQLException ex) {
+			return false;
 		}
 	}
 

@@ -16,6 +16,8 @@
 
 package dev.migrations.dialect;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 
 import dev.migrations.LockTimeoutException;
@@ -40,6 +42,30 @@ public interface MigrationLock {
 	 */
 	@FunctionalInterface
 	interface Held extends AutoCloseable {
+
+		/**
+		 * Make sure the lock protects the transaction that is about to start on the given
+		 * connection, before it reads or writes the history. A lock held for the whole
+		 * run checks, cheaply, that its holder is still alive and still holds it; a
+		 * {@link #transactionScoped() transaction-scoped} lock is taken in that
+		 * transaction, waiting up to the lock timeout.
+		 * @param connection the connection of the operation, autocommit off
+		 * @throws dev.migrations.MigrationException when the lock is lost, naming what to
+		 * do
+		 * @throws SQLException when the connection of the operation fails
+		 */
+		default void guard(Connection connection) throws SQLException {
+		}
+
+		/**
+		 * Return whether the lock lasts only for the transaction that {@link #guard} took
+		 * it in, so that the history must be read again after each commit: another
+		 * instance may have written to it between two transactions.
+		 * @return whether the lock is transaction-scoped
+		 */
+		default boolean transactionScoped() {
+			return false;
+		}
 
 		/**
 		 * Release the lock.

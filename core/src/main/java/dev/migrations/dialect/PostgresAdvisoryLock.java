@@ -34,7 +34,9 @@ import dev.migrations.MigrationException;
 
 /**
  * A PostgreSQL session advisory lock held on a dedicated connection. The server releases
- * it when that session ends, so a crashed instance never leaves it behind.
+ * it when that session ends, so a crashed instance never leaves it behind. Before each
+ * transaction of the run it checks on that connection that its session still holds the
+ * lock, so a run whose lock connection died stops instead of going on unlocked.
  */
 final class PostgresAdvisoryLock implements MigrationLock {
 
@@ -42,9 +44,13 @@ final class PostgresAdvisoryLock implements MigrationLock {
 	 * First half of the two-part lock key: "MIGR", so our locks are easy to spot in
 	 * pg_locks.
 	 */
-	private static final int KEY_SPACE = 0x4D494752;
+	static final int KEY_SPACE = 0x4D494752;
 
-	private static final String LOCK_NOT_AVAILABLE = "55P03";
+	static final String LOCK_NOT_AVAILABLE = "55P03";
+
+	/** Whether this session holds the two-key advisory lock. */
+	private static final String HELD_QUERY = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+			+ "AND pid = pg_backend_pid() AND objsubid = 2 AND classid::bigint = ? AND objid::bigint = ?";
 
 	/**
 	 * Who holds a two-key advisory lock: its session's pid, application, user, client and
@@ -80,7 +86,15 @@ final class PostgresAdvisoryLock implements MigrationLock {
 						+ ", held by " + holder);
 				waitForLock(connection, key, timeout);
 			}
-			return new HeldLock(connection, key);
+			SessionLock held = new SessionLock(connection, key);
+			try {
+				held.guard(connection);
+			}
+			catch (MigrationException ex) {
+				close(connection);
+				throw ex;
+			}
+			return held;
 		}
 		catch (SQLException ex) {
 			close(connection);
@@ -97,7 +111,7 @@ final class PostgresAdvisoryLock implements MigrationLock {
 	/**
 	 * Describe the session holding the lock, as far as this user may see it.
 	 */
-	private String holder(Connection connection, int key) {
+	static String holder(Connection connection, int key) {
 		try (PreparedStatement statement = connection.prepareStatement(HOLDER_QUERY)) {
 			statement.setLong(1, KEY_SPACE);
 			statement.setLong(2, Integer.toUnsignedLong(key));
@@ -156,33 +170,21 @@ final class PostgresAdvisoryLock implements MigrationLock {
 		}
 	}
 
-	private void unlock(Connection connection, int key) {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
-			statement.setInt(1, KEY_SPACE);
-			statement.setInt(2, key);
-			statement.execute();
-		}
-		catch (SQLException ex) {
-			throw new MigrationException("Could not release the migration lock on " + this.name + ": " + ex.getMessage()
-					+ ". The server releases it when the connection closes.", ex);
-		}
-		finally {
-			close(connection);
-		}
-	}
-
+	/**
+	 * The lock held by the session of a dedicated connection.
+	 */
 	/**
 	 * The held lock and its session, idle while the lock is held, so that a
 	 * {@link PostgresLockWaitWatcher} may poll on it instead of taking another
 	 * connection.
 	 */
-	final class HeldLock implements Held {
+	final class SessionLock implements Held {
 
 		private final Connection connection;
 
 		private final int key;
 
-		HeldLock(Connection connection, int key) {
+		SessionLock(Connection connection, int key) {
 			this.connection = connection;
 			this.key = key;
 		}
@@ -192,13 +194,66 @@ final class PostgresAdvisoryLock implements MigrationLock {
 		}
 
 		@Override
+		public void guard(Connection ignored) {
+			boolean held;
+			try (PreparedStatement statement = this.connection.prepareStatement(HELD_QUERY)) {
+				statement.setLong(1, KEY_SPACE);
+				statement.setLong(2, Integer.toUnsignedLong(this.key));
+				try (ResultSet result = statement.executeQuery()) {
+					held = result.next() && result.getInt(1) > 0;
+				}
+			}
+			catch (SQLException ex) {
+				throw new MigrationException("The connection holding the migration lock on "
+						+ PostgresAdvisoryLock.this.name + " was lost: " + ex.getMessage() + " [SQL state "
+						+ ex.getSQLState() + "]. Nothing more is applied without the lock; start again once the "
+						+ "database is reachable.", ex);
+			}
+			if (!held) {
+				throw new MigrationException("The migration lock on " + PostgresAdvisoryLock.this.name
+						+ " is not held by the session that took it: that session ended, or a pooler in transaction "
+						+ "mode (such as PgBouncer with pool_mode=transaction) sent the check to another server "
+						+ "connection. Nothing more is applied without the lock. Behind such a pooler set "
+						+ "migrations.postgresql.lock=transaction; otherwise start again.");
+			}
+		}
+
+		@Override
 		public void close() {
 			unlock(this.connection, this.key);
 		}
 
 	}
 
-	private static void close(Connection connection) {
+	private void unlock(Connection connection, int key) {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT pg_advisory_unlock(?, ?)")) {
+			statement.setInt(1, KEY_SPACE);
+			statement.setInt(2, key);
+			statement.execute();
+		}
+		catch (SQLException ex) {
+			if (!isAlive(connection)) {
+				// The session is gone, and the server released its lock with it.
+				return;
+			}
+			throw new MigrationException("Could not release the migration lock on " + this.name + ": " + ex.getMessage()
+					+ ". The server releases it when the connection closes.", ex);
+		}
+		finally {
+			close(connection);
+		}
+	}
+
+	private static boolean isAlive(Connection connection) {
+		try {
+			return connection.isValid(1);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	private static void close(@Nullable Connection connection) {
 		if (connection != null) {
 			try {
 				connection.close();

@@ -31,11 +31,13 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 import dev.migrations.DatabaseKind;
+import dev.migrations.MigratorSettings;
 
 /**
- * PostgreSQL: transactional DDL, {@code timestamptz}, a session advisory lock,
- * {@code lock_timeout} and {@code statement_timeout} for the migration's transaction, and
- * {@code pg_blocking_pids} to name who blocks it.
+ * PostgreSQL: transactional DDL, {@code timestamptz}, a session advisory lock (or a
+ * transaction one, behind a transaction pooler), {@code lock_timeout} and
+ * {@code statement_timeout} for the migration's transaction, and {@code pg_blocking_pids}
+ * to name who blocks it.
  */
 final class PostgresDialect implements Dialect {
 
@@ -146,13 +148,19 @@ final class PostgresDialect implements Dialect {
 
 	@Override
 	public LockWaitWatcher lockWaitWatcher(MigrationLock.Held lock, Connection connection) {
-		return (lock instanceof PostgresAdvisoryLock.HeldLock held)
+		return (lock instanceof PostgresAdvisoryLock.SessionLock held)
 				? new PostgresLockWaitWatcher(held.connection(), connection) : LockWaitWatcher.NONE;
 	}
 
 	@Override
 	public SafetyProbe safetyProbe() {
 		return new PostgresSafetyProbe();
+	}
+
+	@Override
+	public MigrationLock lock(DataSource dataSource, String name, MigratorSettings.PostgresLock postgresLock) {
+		return (postgresLock == MigratorSettings.PostgresLock.TRANSACTION) ? new PostgresTransactionLock(name)
+				: lock(dataSource, name);
 	}
 
 }

@@ -41,6 +41,12 @@ final class SqliteDialect implements Dialect {
 
 	private static final int LOCKED = 6;
 
+	private static final int SQLITE_READONLY = 8;
+
+	private static final int SQLITE_FULL = 13;
+
+	private static final int SQLITE_CANTOPEN = 14;
+
 	private final String product;
 
 	private final String url;
@@ -90,6 +96,30 @@ final class SqliteDialect implements Dialect {
 	public void useSchema(Connection connection, String schema) {
 		// SQLite's schemas are attached databases; they are named in qualified names
 		// only.
+	}
+
+	@Override
+	public @Nullable String advice(SQLException ex) {
+		Path file = databaseFile(this.url);
+		String database = (file != null) ? "The SQLite database " + file : "The in-memory SQLite database";
+		String message = String.valueOf(ex.getMessage());
+		int code = ex.getErrorCode() & 0xff;
+		if (code == SQLITE_READONLY || message.contains("SQLITE_READONLY")) {
+			return database + " cannot be written: it was opened read-only (open_mode=1 or mode=ro in the JDBC URL, "
+					+ "or a read-only SQLiteConfig), or the file or its directory is not writable for this process, "
+					+ "or it lies on a read-only file system. Nothing was applied that the history does not show. "
+					+ "Open it read-write, then start again.";
+		}
+		if (code == SQLITE_FULL || message.contains("SQLITE_FULL")) {
+			return database + " is full: the disk holding it has no space left, or the database reached its "
+					+ "max_page_count. The migration's transaction was not committed, so nothing was applied that "
+					+ "the history does not show. Free disk space (or raise max_page_count), then start again.";
+		}
+		if (code == SQLITE_CANTOPEN || message.contains("SQLITE_CANTOPEN")) {
+			return database + " cannot be opened: check that its directory exists and is accessible, then start "
+					+ "again.";
+		}
+		return null;
 	}
 
 	@Override

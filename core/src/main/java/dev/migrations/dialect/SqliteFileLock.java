@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -110,7 +111,23 @@ final class SqliteFileLock implements MigrationLock {
 				}
 				describeHolder(channel);
 				FileLock held = lock;
-				return () -> release(held, channel, jvmLock);
+				return new Held() {
+
+					@Override
+					public void guard(Connection ignored) {
+						if (!held.isValid()) {
+							throw new MigrationException("The migration lock " + file
+									+ " is no longer held: its file was closed. Nothing more is applied without the "
+									+ "lock; start again.");
+						}
+					}
+
+					@Override
+					public void close() {
+						release(held, channel, jvmLock);
+					}
+
+				};
 			}
 			catch (RuntimeException | InterruptedException ex) {
 				channel.close();

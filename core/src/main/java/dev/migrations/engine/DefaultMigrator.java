@@ -17,6 +17,8 @@
 package dev.migrations.engine;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,7 +136,18 @@ public final class DefaultMigrator implements Migrator {
 			if (upToDate != null) {
 				return upToDate;
 			}
-			return locked("Migrating", (session) -> migrateLocked(session, target, start));
+			Attempts attempts = new Attempts();
+			while (true) {
+				try {
+					return locked("Migrating", (session) -> migrateLocked(session, target, start, attempts));
+				}
+				catch (RunGuard.HistoryChangedException ex) {
+					// A transaction-scoped lock let another instance go ahead between two
+					// transactions: plan again from the history it left.
+					attempts.earlier.clear();
+					attempts.earlier.addAll(ex.outcomes());
+				}
+			}
 		}
 		catch (MigrationException ex) {
 			throw recordFailure(ex);
@@ -210,10 +223,12 @@ public final class DefaultMigrator implements Migrator {
 	 * Migrate under the lock: the history was read again, since another instance may have
 	 * done the work while this one waited.
 	 */
-	private RunResult migrateLocked(LockedSession session, @Nullable Version target, long start) throws SQLException {
+	private RunResult migrateLocked(LockedSession session, @Nullable Version target, long start, Attempts attempts)
+			throws SQLException {
 		Connection connection = session.connection();
 		Dialect dialect = session.dialect();
 		History history = session.history();
+		List<MigrationOutcome> earlier = attempts.earlier;
 		MigrationOutcome created = null;
 		if (session.rows() == null) {
 			List<HistoryRow> rows = createHistory(connection, session.table(), session.installedBy(), target);
@@ -228,26 +243,40 @@ public final class DefaultMigrator implements Migrator {
 		MigrationPlan plan = validate(MigrationPlan.of(this.catalog, history, dialect.transactionalDdl(),
 				this.settings.outOfOrder(), target));
 		if (plan.pending().isEmpty()) {
+			if (!earlier.isEmpty()) {
+				// This run applied some before another instance finished the rest.
+				RunResult result = new RunResult(dataSourceName(), attempts.from, versionText(history.current()),
+						earlier, (System.nanoTime() - start) / 1_000_000);
+				this.listener.runFinished(dataSourceName(), result, true);
+				return result;
+			}
 			RunResult upToDate = upToDate(history.current(), start);
 			return (created != null) ? withFreshSchema(upToDate, created) : upToDate;
 		}
 		checkSafety(session, history, plan.pending());
-		RunResult result = run(session, history, plan, start);
+		RunResult result = run(session, history, plan, start, attempts);
 		return (created != null) ? withFreshSchema(result, created) : result;
 	}
 
-	private RunResult run(LockedSession session, History history, MigrationPlan plan, long start) throws SQLException {
+	private RunResult run(LockedSession session, History history, MigrationPlan plan, long start, Attempts attempts)
+			throws SQLException {
 		Connection connection = session.connection();
 		Dialect dialect = session.dialect();
 		HistoryTable table = session.table();
-		String installedBy = session.installedBy();
-		String from = versionText(history.current());
-		this.listener.runStarted(dataSourceName(), plan.pending().size());
+		List<MigrationOutcome> earlier = attempts.earlier;
+		if (!attempts.started) {
+			attempts.started = true;
+			attempts.from = versionText(history.current());
+			this.listener.runStarted(dataSourceName(), plan.pending().size());
+		}
+		String from = attempts.from;
 		StatementLog log = new StatementLog();
 		DefaultMigrationContext context = newContext(log.wrap(connection), dialect);
 		try (HistoryTable.Writer writer = table.writer(connection, history)) {
-			MigrationRun run = new MigrationRun(connection, writer, context, log, dialect, this.listener, installedBy,
-					HostName.get(), history.lastId(), this.settings.statementLimits(), session.lockWaitWatcher());
+			MigrationRun run = new MigrationRun(connection, writer, context, log, dialect, this.listener,
+					session.installedBy(), HostName.get(), history.lastId(), this.settings.statementLimits(),
+					session.lockWaitWatcher(), guard(session));
+			run.outcomes().addAll(earlier);
 			try {
 				run.up(plan.pending(), this.settings.group());
 			}
@@ -394,7 +423,7 @@ public final class DefaultMigrator implements Migrator {
 			MigrationRun run = new MigrationRun(session.connection(), writer,
 					newContext(log.wrap(session.connection()), session.dialect()), log, session.dialect(),
 					this.listener, session.installedBy(), session.host(), session.history().lastId(),
-					this.settings.statementLimits(), session.lockWaitWatcher());
+					this.settings.statementLimits(), session.lockWaitWatcher(), guard(session));
 			try {
 				run.down(plan.path());
 			}
@@ -574,34 +603,45 @@ public final class DefaultMigrator implements Migrator {
 		try (Connection connection = this.dataSource.getConnection()) {
 			Dialect dialect = dialect(connection);
 			HistoryTable table = historyTable(dialect);
-			try (MigrationLock.Held lock = dialect.lock(this.dataSource, table.name())
+			try (MigrationLock.Held lock = dialect.lock(this.dataSource, table.name(), this.settings.postgresLock())
 				.acquire(this.settings.lockTimeout())) {
 				this.running = true;
 				boolean autoCommit = connection.getAutoCommit();
 				String schema = dialect.currentSchema(connection);
+				Throwable failure = null;
 				try {
 					if (this.settings.schema() != null) {
 						dialect.useSchema(connection, this.settings.schema());
 					}
 					connection.setAutoCommit(false);
 					String installedBy = dialect.currentUser(connection);
-					List<HistoryRow> rows = table.read(connection);
+					lock.guard(connection);
+					// Reading a missing table ends the transaction on PostgreSQL, and
+					// with it
+					// a transaction-scoped lock: ask the catalog first.
+					List<HistoryRow> rows = (lock.transactionScoped() && !historyExists(connection, dialect)) ? null
+							: table.read(connection);
 					History history = History.of(rows, this.catalog);
 					if (rows != null) {
 						List<HistoryRow> upgraded = table.upgrade(connection, rows, history, installedBy,
 								HostName.get());
 						if (upgraded != rows) {
 							connection.commit();
-							rows = upgraded;
+							lock.guard(connection);
+							rows = table.read(connection);
 							history = History.of(rows, this.catalog);
 						}
 					}
 					return operation.run(new LockedSession(connection, dialect, table, rows, history, installedBy,
 							HostName.get(), start, lock));
 				}
+				catch (Throwable ex) {
+					failure = ex;
+					throw ex;
+				}
 				finally {
 					this.running = false;
-					restore(connection, dialect, autoCommit, schema);
+					restore(connection, dialect, autoCommit, schema, failure);
 				}
 			}
 		}
@@ -611,15 +651,36 @@ public final class DefaultMigrator implements Migrator {
 	}
 
 	/**
+	 * Whether the history table exists, asked of the catalog without a failing query.
+	 */
+	private boolean historyExists(Connection connection, Dialect dialect) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		String escape = metaData.getSearchStringEscape();
+		String schema = (this.settings.schema() != null) ? this.settings.schema() : dialect.currentSchema(connection);
+		try (ResultSet tables = metaData.getTables(connection.getCatalog(), pattern(schema, escape),
+				pattern(this.settings.table(), escape), null)) {
+			return tables.next();
+		}
+	}
+
+	private static @Nullable String pattern(@Nullable String name, @Nullable String escape) {
+		if (name == null || escape == null || escape.isEmpty()) {
+			return name;
+		}
+		return name.replace(escape, escape + escape).replace("_", escape + "_").replace("%", escape + "%");
+	}
+
+	/**
 	 * Wrap a database failure: what was being done to which DataSource, the database's
 	 * own message and SQL state, and what to check.
 	 */
 	private MigrationException failed(String action, Exception ex, String advice) {
+		String database = Failures.advice(ex, this.dialect);
 		String next = (insufficientPrivilege(ex)) ? "The database user lacks a privilege the migrations need: grant "
 				+ "it, or let the migrations connect as a user that owns the schema (migrations.user and "
 				+ "migrations.password)." : advice;
-		return new MigrationException(
-				action + " DataSource '" + dataSourceName() + "' failed: " + Failures.describe(ex) + ". " + next, ex);
+		return new MigrationException(action + " DataSource '" + dataSourceName() + "' failed: " + Failures.describe(ex)
+				+ "." + (database.isEmpty() ? " " + next : database), ex);
 	}
 
 	/**
@@ -633,6 +694,10 @@ public final class DefaultMigrator implements Migrator {
 			}
 		}
 		return false;
+	}
+
+	private RunGuard guard(LockedSession session) {
+		return new RunGuard(session.lock(), session.table(), session.connection(), dataSourceName());
 	}
 
 	private DefaultMigrationContext newContext(Connection connection, Dialect dialect) {
@@ -690,6 +755,24 @@ public final class DefaultMigrator implements Migrator {
 		return (version != null) ? version.toString() : null;
 	}
 
+	/**
+	 * Restore the connection after a locked operation; when the operation failed (its
+	 * connection may be gone), a failure to restore is added to that failure rather than
+	 * hiding it.
+	 */
+	private static void restore(Connection connection, Dialect dialect, boolean autoCommit, @Nullable String schema,
+			@Nullable Throwable failure) throws SQLException {
+		try {
+			restore(connection, dialect, autoCommit, schema);
+		}
+		catch (SQLException ex) {
+			if (failure == null) {
+				throw ex;
+			}
+			failure.addSuppressed(ex);
+		}
+	}
+
 	private static void restore(Connection connection, Dialect dialect, boolean autoCommit, @Nullable String schema)
 			throws SQLException {
 		if (!connection.getAutoCommit()) {
@@ -699,6 +782,21 @@ public final class DefaultMigrator implements Migrator {
 		if (schema != null && !schema.equals(dialect.currentSchema(connection))) {
 			dialect.restoreSchema(connection, schema);
 		}
+	}
+
+	/**
+	 * What earlier attempts of one migrate call did, when a transaction-scoped lock made
+	 * it start over: whether the run started (and from which version) and what it
+	 * applied.
+	 */
+	private static final class Attempts {
+
+		private boolean started;
+
+		private @Nullable String from;
+
+		private final List<MigrationOutcome> earlier = new ArrayList<>();
+
 	}
 
 	/**

@@ -18,6 +18,10 @@ package dev.migrations.engine;
 
 import java.sql.SQLException;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.migrations.dialect.Dialect;
+
 import org.springframework.core.NestedExceptionUtils;
 
 /**
@@ -27,6 +31,28 @@ import org.springframework.core.NestedExceptionUtils;
 final class Failures {
 
 	private Failures() {
+	}
+
+	/**
+	 * Return the first SQL exception in the failure's cause chain.
+	 */
+	static @Nullable SQLException sqlCause(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				return sql;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return the dialect's advice about the database as a whole for the failure, with a
+	 * leading space, or the empty string.
+	 */
+	static String advice(Throwable failure, @Nullable Dialect dialect) {
+		SQLException sql = sqlCause(failure);
+		String advice = (sql != null && dialect != null) ? dialect.advice(sql) : null;
+		return (advice != null) ? " " + advice : "";
 	}
 
 	static String describe(Throwable failure) {

@@ -147,6 +147,17 @@ final class HistoryTable {
 		}
 	}
 
+	/**
+	 * Return the id of the newest row, in the caller's transaction: one indexed lookup.
+	 * @return the id, or 0 when the table has no rows
+	 */
+	long newestId(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT max(id) FROM " + this.name)) {
+			return (result.next()) ? result.getLong(1) : 0;
+		}
+	}
+
 	private static int stateColumn(ResultSetMetaData metaData) throws SQLException {
 		for (int column = 1; column <= metaData.getColumnCount(); column++) {
 			if (STATE_COLUMN.equalsIgnoreCase(metaData.getColumnLabel(column))) {

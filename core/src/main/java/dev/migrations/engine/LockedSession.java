@@ -41,7 +41,7 @@ import dev.migrations.dialect.MigrationLock;
  * @param installedBy the database user, for new rows
  * @param host the host, for new rows
  * @param start when the operation started, from {@link System#nanoTime()}
- * @param lock the migration lock held
+ * @param lock the lock held, which guards each transaction of a run
  */
 record LockedSession(Connection connection, Dialect dialect, HistoryTable table, @Nullable List<HistoryRow> rows,
 		History history, String installedBy, String host, long start, MigrationLock.Held lock) {

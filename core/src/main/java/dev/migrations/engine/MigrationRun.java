@@ -73,6 +73,8 @@ final class MigrationRun {
 
 	private final String host;
 
+	private final RunGuard guard;
+
 	private long lastId;
 
 	private final List<MigrationOutcome> outcomes = new ArrayList<>();
@@ -83,7 +85,7 @@ final class MigrationRun {
 
 	MigrationRun(Connection connection, HistoryTable.Writer writer, MigrationContext context, StatementLog log,
 			Dialect dialect, MigrationListener listener, String installedBy, String host, long lastId,
-			StatementLimits limits, LockWaitWatcher watcher) {
+			StatementLimits limits, LockWaitWatcher watcher, RunGuard guard) {
 		this.limits = limits;
 		this.watcher = watcher;
 		this.connection = connection;
@@ -95,6 +97,7 @@ final class MigrationRun {
 		this.installedBy = installedBy;
 		this.host = host;
 		this.lastId = lastId;
+		this.guard = guard;
 	}
 
 	List<MigrationOutcome> outcomes() {
@@ -120,8 +123,10 @@ final class MigrationRun {
 	}
 
 	private void run(List<ResolvedMigration> migrations, Operation operation, boolean group) throws SQLException {
+		this.guard.refuseUnprotected(migrations);
 		List<MigrationOutcome> uncommitted = new ArrayList<>();
 		for (ResolvedMigration migration : migrations) {
+			this.guard.beforeMigration(migration, this.lastId, this.outcomes);
 			if (!migration.transactional()) {
 				commit(uncommitted);
 				this.connection.setAutoCommit(true);
@@ -240,18 +245,14 @@ final class MigrationRun {
 	}
 
 	private MigrationFailedException failed(ResolvedMigration migration, Operation operation, Exception ex,
-			Instant startedAt, long durationMs, List<MigrationOutcome> group) throws SQLException {
-		boolean inTransaction = !this.connection.getAutoCommit();
-		if (inTransaction) {
-			this.connection.rollback();
-			this.writer.rolledBack();
-			this.lastId -= group.size();
-		}
+			Instant startedAt, long durationMs, List<MigrationOutcome> group) {
+		boolean inTransaction = migration.transactional();
 		String error = Failures.describe(ex);
-		this.writer.insert(row(migration, operation, false, startedAt, durationMs, error));
-		this.lastId++;
-		if (inTransaction) {
-			this.connection.commit();
+		try {
+			record(migration, operation, inTransaction, startedAt, durationMs, error, group);
+		}
+		catch (SQLException recordEx) {
+			return unrecorded(migration, operation, inTransaction, ex, error, recordEx);
 		}
 		this.writer.committed();
 		MigrationOutcome outcome = new MigrationOutcome(migration.versionText(), migration.description(), operation,
@@ -269,7 +270,7 @@ final class MigrationRun {
 												+ " migrations before it included, was rolled back: " + error
 												+ ". Fix it and start again.";
 		String message = "Migration " + migration.name() + " on DataSource '" + this.context.dataSourceName() + "' "
-				+ what + " Nothing after it ran.";
+				+ what + " Nothing after it ran." + Failures.advice(ex, this.dialect);
 		// The one place the cause's stack trace is logged: start-up failure reports and
 		// the history show the message alone.
 		logger.error(message, ex);
@@ -280,6 +281,53 @@ final class MigrationRun {
 		return ((inTransaction) ? "was rolled back: it " : "failed: it ") + error
 				+ ". Let the blocking session finish (or end it), or give the migration a longer lock timeout "
 				+ "(migrations.postgresql.lock-timeout, or its lockTimeout() method), then start again.";
+	}
+
+	/**
+	 * Roll back the failed migration's transaction and record its failure in a
+	 * transaction of its own.
+	 */
+	private void record(ResolvedMigration migration, Operation operation, boolean inTransaction, Instant startedAt,
+			long durationMs, String error, List<MigrationOutcome> group) throws SQLException {
+		if (inTransaction) {
+			this.connection.rollback();
+			this.writer.rolledBack();
+			this.lastId -= group.size();
+			this.guard.beforeRecordingFailure();
+		}
+		this.writer.insert(row(migration, operation, false, startedAt, durationMs, error));
+		this.lastId++;
+		if (inTransaction) {
+			this.connection.commit();
+		}
+		this.writer.committed();
+	}
+
+	/**
+	 * The failure of a migration whose connection failed too, so that the failure could
+	 * not be recorded: where the migration ran in a transaction on a database with
+	 * transactional DDL, the transaction ended with the connection and nothing of it is
+	 * applied.
+	 */
+	private MigrationFailedException unrecorded(ResolvedMigration migration, Operation operation, boolean inTransaction,
+			Exception ex, String error, SQLException recordFailure) {
+		boolean undone = inTransaction && this.dialect.transactionalDdl();
+		String message = "Migration " + migration.name() + " on DataSource '" + this.context.dataSourceName() + "' "
+				+ ((operation == Operation.DOWN) ? "failed going down: " : "failed: ") + error
+				+ ". Its failure could not be recorded either (" + Failures.describe(recordFailure)
+				+ "), so the history does not show it. "
+				+ ((undone)
+						? "Its transaction did not commit, so nothing of it is applied and the "
+								+ "history is unchanged; start again once the database is reachable and writable."
+						: "It may have left a partial change, which the history does not show"
+								+ (this.log.describeExecuted().isEmpty() ? ""
+										: " (statements that ran: " + this.log.describeExecuted() + ")")
+								+ ": check the database and undo it before starting again.")
+				+ " Nothing after it ran." + Failures.advice(ex, this.dialect);
+		logger.error(message, ex);
+		MigrationFailedException failure = new MigrationFailedException(migration.version().toString(), message, ex);
+		failure.addSuppressed(recordFailure);
+		return failure;
 	}
 
 	/**
@@ -323,6 +371,7 @@ final class MigrationRun {
 			return;
 		}
 		if (!this.connection.getAutoCommit()) {
+			this.guard.beforeCommit(uncommitted);
 			this.connection.commit();
 		}
 		this.writer.committed();

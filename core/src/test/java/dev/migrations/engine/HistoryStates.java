@@ -40,8 +40,16 @@ final class HistoryStates {
 	 * add up to; does nothing when the table does not exist.
 	 */
 	static void assertNewestRowMatchesHistory(DataSource dataSource) throws SQLException {
+		assertNewestRowMatchesHistory(dataSource, "schema_migrations");
+	}
+
+	/**
+	 * Assert that the newest row of the given history table holds the state its rows add
+	 * up to; does nothing when the table does not exist.
+	 */
+	static void assertNewestRowMatchesHistory(DataSource dataSource, String name) throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
-			HistoryTable table = new HistoryTable(Dialect.of(connection), "schema_migrations");
+			HistoryTable table = new HistoryTable(Dialect.of(connection), name);
 			List<HistoryRow> rows = table.read(connection);
 			if (rows == null) {
 				return;
