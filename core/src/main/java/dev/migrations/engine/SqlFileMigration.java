@@ -25,11 +25,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import dev.migrations.IrreversibleMigrationException;
 import dev.migrations.Migration;
 import dev.migrations.MigrationContext;
 import dev.migrations.MigrationException;
-import dev.migrations.MigrationKind;
 
 /**
  * A migration read from an SQL file and, optionally, its down script. Runs the statements
@@ -37,18 +35,10 @@ import dev.migrations.MigrationKind;
  * file, line and the database's message, and keeps the {@link SQLException} (with its SQL
  * state) as the cause.
  */
-final class SqlFileMigration implements Migration, MigrationSource {
-
-	private final SqlFileName name;
-
-	private final SqlScript up;
-
-	private final @Nullable SqlScript down;
+final class SqlFileMigration extends SqlScriptMigration implements Migration {
 
 	SqlFileMigration(SqlFileName name, SqlScript up, @Nullable SqlScript down) {
-		this.name = name;
-		this.up = up;
-		this.down = down;
+		super(name, up, down);
 	}
 
 	@Override
@@ -57,38 +47,9 @@ final class SqlFileMigration implements Migration, MigrationSource {
 	}
 
 	@Override
-	public String description() {
-		return this.name.description();
-	}
-
-	@Override
-	public void up(MigrationContext context) throws SQLException {
-		run(this.up, context);
-	}
-
-	@Override
-	public void down(MigrationContext context) throws SQLException {
-		if (this.down == null) {
-			throw new IrreversibleMigrationException(
-					"Migration " + this.up.source() + " is irreversible: it has no down script. Add " + this.name.base()
-							+ ".down.sql beside it, or roll back only to a version after it.");
-		}
-		run(this.down, context);
-	}
-
-	@Override
-	public boolean reversible() {
-		return this.down != null;
-	}
-
-	@Override
-	public boolean transactional() {
-		return this.up.transactional();
-	}
-
-	@Override
-	public String checksum() {
-		return this.up.checksum();
+	String irreversible() {
+		return "Migration " + this.up.source() + " is irreversible: it has no down script. Add " + this.name.base()
+				+ ".down.sql beside it, or roll back only to a version after it.";
 	}
 
 	/**
@@ -97,16 +58,6 @@ final class SqlFileMigration implements Migration, MigrationSource {
 	 */
 	Set<String> allowed() {
 		return this.up.allowed();
-	}
-
-	@Override
-	public MigrationKind kind() {
-		return MigrationKind.SQL;
-	}
-
-	@Override
-	public String source() {
-		return this.up.source();
 	}
 
 	@Nullable SqlScript downScript() {
@@ -146,11 +97,6 @@ final class SqlFileMigration implements Migration, MigrationSource {
 		for (SQLWarning next = warning; next != null && Logging.logger.isDebugEnabled(); next = next.getNextWarning()) {
 			Logging.logger.debug("Warning at line " + sql.line() + " of " + script.source() + ": " + next.getMessage());
 		}
-	}
-
-	@Override
-	public String toString() {
-		return source();
 	}
 
 	/**

@@ -19,6 +19,9 @@ package dev.migrations.test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.migrations.DatabaseKind;
 import dev.migrations.test.SchemaStatement.Kind;
@@ -153,25 +156,40 @@ record MigrationSource(String packageName, String name, DatabaseKind kind, Strin
 	}
 
 	private List<String> up() {
+		return lines(this.statements, (statement) -> (rebuilds(statement)) ? addition(statement) : null,
+				(statement) -> "ctx.jdbc().execute(" + literal(statement.sql()) + ");");
+	}
+
+	/**
+	 * Return the code lines for the statements: a statement with a table change joins the
+	 * {@code ctx.alterTable(…)} batch of the statements before it on the same table, one
+	 * rebuild on SQLite; any other is one line of its own.
+	 * @param statements the statements, in order
+	 * @param change the table change of a statement ({@code .addColumn(…)} and the like),
+	 * or {@code null} for none
+	 * @param line the line of a statement without a table change
+	 */
+	private static List<String> lines(List<SchemaStatement> statements,
+			Function<SchemaStatement, @Nullable String> change, Function<SchemaStatement, String> line) {
 		List<String> lines = new ArrayList<>();
 		String table = null;
 		StringBuilder batch = null;
-		for (SchemaStatement statement : this.statements) {
-			String change = (rebuilds(statement)) ? addition(statement) : null;
-			if (change != null && batch != null && Objects.equals(table, statement.table())) {
-				batch.append("\n" + INDENT + "\t").append(change);
+		for (SchemaStatement statement : statements) {
+			String alteration = change.apply(statement);
+			if (alteration != null && batch != null && Objects.equals(table, statement.table())) {
+				batch.append("\n" + INDENT + "\t").append(alteration);
 				continue;
 			}
 			if (batch != null) {
 				lines.add(batch.append("\n" + INDENT + "\t.apply();").toString());
 				batch = null;
 			}
-			if (change != null) {
+			if (alteration != null) {
 				table = statement.table();
-				batch = new StringBuilder("ctx.alterTable(" + literal(table) + ")\n" + INDENT + "\t" + change);
+				batch = new StringBuilder("ctx.alterTable(" + literal(table) + ")\n" + INDENT + "\t" + alteration);
 				continue;
 			}
-			lines.add("ctx.jdbc().execute(" + literal(statement.sql()) + ");");
+			lines.add(line.apply(statement));
 		}
 		if (batch != null) {
 			lines.add(batch.append("\n" + INDENT + "\t.apply();").toString());
@@ -210,32 +228,11 @@ record MigrationSource(String packageName, String name, DatabaseKind kind, Strin
 	}
 
 	private List<String> down() {
-		List<String> lines = new ArrayList<>();
-		String table = null;
-		StringBuilder batch = null;
-		for (SchemaStatement statement : reversed()) {
-			String change = alteration(statement);
-			if (change != null && batch != null && Objects.equals(table, statement.table())) {
-				batch.append("\n" + INDENT + "\t").append(change);
-				continue;
-			}
-			if (batch != null) {
-				lines.add(batch.append("\n" + INDENT + "\t.apply();").toString());
-				batch = null;
-			}
-			if (change != null) {
-				table = statement.table();
-				batch = new StringBuilder("ctx.alterTable(" + literal(table) + ")\n" + INDENT + "\t" + change);
-				continue;
-			}
+		return lines(reversed(), MigrationSource::alteration, (statement) -> {
 			String reverse = reverseSql(statement);
-			lines.add((reverse != null) ? "ctx.jdbc().execute(" + literal(reverse) + ");"
-					: "// Not reversed: " + statement.sql());
-		}
-		if (batch != null) {
-			lines.add(batch.append("\n" + INDENT + "\t.apply();").toString());
-		}
-		return lines;
+			return (reverse != null) ? "ctx.jdbc().execute(" + literal(reverse) + ");"
+					: "// Not reversed: " + statement.sql();
+		});
 	}
 
 	/**
